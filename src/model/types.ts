@@ -1,0 +1,122 @@
+import type { MultiPolygon, Polygon } from "geojson";
+
+/** Polygonal geometry of one unit, as read (possibly invalid: self-touching rings are common). */
+export type UnitGeometry = Polygon | MultiPolygon;
+
+/**
+ * The organisations being grouped (CCGs, LSOAs, ...). Inside the tool a unit is its integer index;
+ * `ids[i]` maps back to the code people use.
+ */
+export interface Units {
+  ids: string[];
+  names: string[];
+  /** id -> index */
+  index: Map<string, number>;
+  /** Geometry per unit, or null when the unit has none (a finding for `validate`). */
+  geometries: (UnitGeometry | null)[];
+  /** True when coordinates are longitude/latitude degrees, false for projected metres. */
+  geographic: boolean;
+}
+
+/** Per-unit population (NaN where the unit has no population value). */
+export type Population = Float64Array;
+
+/** Extra adjacency that counts for contiguity: a ferry, a bridge. */
+export interface Link {
+  a: string;
+  b: string;
+  kind?: string;
+  note?: string;
+  /** 1-based CSV line, for messages. */
+  line?: number;
+}
+
+/**
+ * Providers (hospital trusts) and how their activity is spread over units, in CSR form:
+ * the entries of provider p are k in [offsets[p], offsets[p+1]) with `unit[k]` and `value[k]`.
+ * Values are activity, patients or catchment population; shares are value / total[p].
+ */
+export interface Providers {
+  ids: string[];
+  offsets: Int32Array;
+  unit: Int32Array;
+  value: Float64Array;
+  total: Float64Array;
+}
+
+/** Unit adjacency: `neighbors[i]` is the sorted list of units next to unit i. */
+export interface AdjacencyGraph {
+  kind: "rook" | "queen";
+  neighbors: number[][];
+  /** Pairs that came from links rather than shared boundaries, as [a, b] with a < b. */
+  linked: [number, number][];
+}
+
+/** One row of a plan: a unit placed in a footprint. A unit may appear twice (an overlap finding). */
+export interface PlanRow {
+  unit: string;
+  footprint: string;
+  /** 1-based line in the plan file, or undefined for plans made in memory. */
+  line?: number;
+  /** Share of the unit in this footprint, for plans derived from polygons (1 for CSV plans). */
+  share?: number;
+}
+
+/** A candidate grouping of units into footprints, as read, before any rule is applied. */
+export interface Plan {
+  rows: PlanRow[];
+  /** footprint id -> display name (may be empty). */
+  names: Map<string, string>;
+  /** Where the plan came from, for messages. */
+  source?: string;
+}
+
+/** An organisation of a second geography (a local authority) overlapping units, with weights. */
+export interface AreaOverlap {
+  area: string;
+  name?: string;
+  unit: string;
+  weight: number;
+}
+
+export type Severity = "error" | "warning" | "off";
+
+/** Rule parameters of a dataset. */
+export interface RuleParams {
+  populationMin: number;
+  populationMax: number;
+  /** A provider is cross-footprint with at least this share of its activity in each of two footprints. */
+  threshold: number;
+  /** Per-rule severity overrides. */
+  severity: Record<string, Severity>;
+}
+
+/** A dataset: everything the commands need besides a plan. */
+export interface Dataset {
+  name: string;
+  units: Units;
+  population: Population;
+  providers: Providers | null;
+  links: Link[];
+  areas: AreaOverlap[] | null;
+  adjacency: AdjacencyGraph;
+  params: RuleParams;
+  /** The plan named by the manifest, if any (commands may take another). */
+  plan: Plan | null;
+  /** Files the dataset was read from, for messages and reports. */
+  files: Record<string, string>;
+}
+
+/** A finding of a rule: plain text, no colour. */
+export interface Finding {
+  rule: string;
+  severity: "error" | "warning";
+  message: string;
+  footprint?: string;
+  units?: string[];
+  provider?: string;
+  shares?: Record<string, number>;
+  /** [longitude, latitude] (or projected x, y) of the problem, where it has one. */
+  location?: [number, number];
+  suggestion?: string;
+}
