@@ -34,15 +34,18 @@ export function finiteCoordinates(items: readonly GeometryItem[]): Finding[] {
 
 function firstBad(c: unknown, depth: number, path: number[]): { path: number[]; what: string } | null {
   if (depth === 0) {
-    const ok =
-      Array.isArray(c) &&
-      c.length >= 2 &&
-      c.every((v) => typeof v === "number" && Number.isFinite(v));
-    return ok ? null : { path, what: describe(c) };
+    if (Array.isArray(c) && c.length >= 2) {
+      let ok = true;
+      for (const v of c) if (typeof v !== "number" || !Number.isFinite(v)) ok = false;
+      if (ok) return null;
+    }
+    return { path: path.slice(), what: describe(c) };
   }
-  if (!Array.isArray(c)) return { path, what: `${describe(c)}, not an array` };
+  if (!Array.isArray(c)) return { path: path.slice(), what: `${describe(c)}, not an array` };
   for (let k = 0; k < c.length; k++) {
-    const bad = firstBad(c[k], depth - 1, [...path, k]);
+    path.push(k);
+    const bad = firstBad(c[k], depth - 1, path);
+    path.pop();
     if (bad) return bad;
   }
   return null;

@@ -40,5 +40,5 @@ export const GEOMETRY_DEFAULTS = {
   overlapArea: 100,
   overlapWidth: 5,
   gapArea: 10_000,
-  gapMinArea: 1,
+  gapMinArea: 20,
 } as const;

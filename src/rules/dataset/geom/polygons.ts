@@ -24,15 +24,26 @@ function isPolygon(p: unknown): p is Ring[] {
   return Array.isArray(p) && p.length > 0 && p.every(isRing);
 }
 
+const memo = new WeakMap<object, Polygons | null>();
+
 /**
  * The polygons of a Polygon or MultiPolygon whose coordinates are well formed (finite numbers, at least
  * one ring per polygon), or null for anything else. Geometric checks run only on these, so that a
- * malformed feature yields the one structural finding and nothing more.
+ * malformed feature yields the one structural finding and nothing more. Remembered per geometry
+ * object, since every check asks (geometries must not be mutated while being validated).
  */
 export function polygonsOf(geometry: Geometry | null | undefined): Polygons | null {
   if (!geometry || typeof geometry !== "object") return null;
+  const known = memo.get(geometry);
+  if (known !== undefined) return known;
+  const result = parsePolygons(geometry);
+  memo.set(geometry, result);
+  return result;
+}
+
+function parsePolygons(geometry: Geometry): Polygons | null {
   const coords = (geometry as { coordinates?: unknown }).coordinates;
-  if (geometry.type === "Polygon") return isPolygon(coords) && coords.length > 0 ? [coords] : null;
+  if (geometry.type === "Polygon") return isPolygon(coords) ? [coords] : null;
   if (geometry.type === "MultiPolygon") {
     return Array.isArray(coords) && coords.length > 0 && coords.every(isPolygon) ? (coords as Polygons) : null;
   }

@@ -1,0 +1,87 @@
+/**
+ * A uniform grid over segment boxes, for "which segments are near this box" queries without
+ * allocating: each segment is listed in every cell its box touches (CSR arrays), and a query stamps
+ * segments it has visited so that each is reported once. Faster than an R-tree for the many small,
+ * evenly spread queries of a boundary file.
+ */
+export class SegmentGrid {
+  private readonly x0: number;
+  private readonly y0: number;
+  private readonly size: number;
+  private readonly nx: number;
+  private readonly ny: number;
+  private readonly offsets: Int32Array;
+  private readonly items: Int32Array;
+  private readonly stamp: Int32Array;
+  private query = 0;
+
+  /** Segments s run from vertex from[s] to from[s] + 1. */
+  constructor(
+    private readonly xs: Float64Array,
+    private readonly ys: Float64Array,
+    private readonly from: Int32Array,
+  ) {
+    const n = from.length;
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity, sum = 0;
+    for (let s = 0; s < n; s++) {
+      const a = from[s];
+      const ax = xs[a], ay = ys[a], bx = xs[a + 1], by = ys[a + 1];
+      x0 = Math.min(x0, ax, bx); x1 = Math.max(x1, ax, bx);
+      y0 = Math.min(y0, ay, by); y1 = Math.max(y1, ay, by);
+      sum += Math.max(Math.abs(bx - ax), Math.abs(by - ay));
+    }
+    // Cells about twice the mean segment extent, at most ~4M cells.
+    let size = Math.max((2 * sum) / Math.max(1, n), 1e-12);
+    const w = x1 - x0, h = y1 - y0;
+    while ((w / size + 1) * (h / size + 1) > 4e6) size *= 2;
+    this.x0 = x0;
+    this.y0 = y0;
+    this.size = size;
+    this.nx = Math.floor(w / size) + 1;
+    this.ny = Math.floor(h / size) + 1;
+    const counts = new Int32Array(this.nx * this.ny + 1);
+    this.each(n, (cell) => counts[cell + 1]++);
+    for (let c = 0; c < this.nx * this.ny; c++) counts[c + 1] += counts[c];
+    this.offsets = counts;
+    this.items = new Int32Array(counts[this.nx * this.ny]);
+    const fill = counts.slice(0, this.nx * this.ny);
+    this.each(n, (cell, s) => (this.items[fill[cell]++] = s));
+    this.stamp = new Int32Array(n);
+  }
+
+  private each(n: number, f: (cell: number, s: number) => void): void {
+    const { xs, ys, from } = this;
+    for (let s = 0; s < n; s++) {
+      const a = from[s];
+      const i0 = this.cx(Math.min(xs[a], xs[a + 1])), i1 = this.cx(Math.max(xs[a], xs[a + 1]));
+      const j0 = this.cy(Math.min(ys[a], ys[a + 1])), j1 = this.cy(Math.max(ys[a], ys[a + 1]));
+      for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) f(j * this.nx + i, s);
+    }
+  }
+
+  private cx(x: number): number {
+    const i = Math.floor((x - this.x0) / this.size);
+    return i < 0 ? 0 : i >= this.nx ? this.nx - 1 : i;
+  }
+
+  private cy(y: number): number {
+    const j = Math.floor((y - this.y0) / this.size);
+    return j < 0 ? 0 : j >= this.ny ? this.ny - 1 : j;
+  }
+
+  /** Calls visit(s) once for every segment whose box may touch the box [x0, x1] x [y0, y1]. */
+  forEachNear(x0: number, y0: number, x1: number, y1: number, visit: (s: number) => void): void {
+    const q = ++this.query;
+    const i0 = this.cx(x0), i1 = this.cx(x1), j0 = this.cy(y0), j1 = this.cy(y1);
+    for (let j = j0; j <= j1; j++)
+      for (let i = i0; i <= i1; i++) {
+        const c = j * this.nx + i;
+        for (let k = this.offsets[c]; k < this.offsets[c + 1]; k++) {
+          const s = this.items[k];
+          if (this.stamp[s] === q) continue;
+          this.stamp[s] = q;
+          visit(s);
+        }
+      }
+  }
+}
