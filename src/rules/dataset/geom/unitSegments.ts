@@ -17,14 +17,17 @@ export interface UnitSegments {
   ringIndex: Int32Array;
 }
 
-/** Flattens a unit's polygons (repeated consecutive points dropped, rings closed). */
+/** Flattens a unit's polygons (repeated consecutive points dropped, rings closed, degenerate rings left out). */
 export function unitSegments(polygons: Polygons): UnitSegments {
   const flats: number[][] = [];
   const poly: number[] = [];
   const idx: number[] = [];
   polygons.forEach((rings, p) =>
     rings.forEach((ring, r) => {
-      flats.push(cleanRing(ring));
+      const flat = cleanRing(ring);
+      // A ring with fewer than three distinct vertices has no area; `ring-positions` reports it.
+      if (flat.length < 8) return;
+      flats.push(flat);
       poly.push(p);
       idx.push(r);
     }),
