@@ -167,7 +167,7 @@ export function countPairs(g: AdjacencyGraph): number {
 interface Flat {
   xs: Float64Array;
   ys: Float64Array;
-  /** Unit of each vertex; -1 for the last vertex of a ring (no segment starts there). */
+  /** Unit of each vertex. */
   vertexUnit: Int32Array;
   /** Segment s runs from vertex segFrom[s] to segFrom[s] + 1. */
   segFrom: Int32Array;
@@ -228,8 +228,8 @@ function flatten(geometries: readonly (UnitGeometry | null)[], geographic: boole
           ys[nv] = ys[start];
           nv++;
         }
+        for (let v = start; v < nv; v++) vertexUnit[v] = u;
         for (let v = start; v < nv - 1; v++) {
-          vertexUnit[v] = u;
           segFrom[ns] = v;
           segUnit[ns] = u;
           ns++;
