@@ -1,10 +1,11 @@
 import { Command, CommanderError } from "commander";
 import type { CliContext } from "./context.js";
+import { checkCommand } from "./commands/check.js";
 import { infoCommand } from "./commands/info.js";
 import { exitCodes, reportError } from "./exit.js";
 
 /** The commands, in the order `--help` lists them. */
-const commands = [infoCommand];
+const commands = [infoCommand, checkCommand];
 
 /** Builds the program with every command, writing through the context's sinks. */
 export function createProgram(ctx: CliContext, version: string): Command {

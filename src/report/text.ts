@@ -24,10 +24,7 @@ export interface Sink {
   write(text: string): unknown;
 }
 
-/** Formats an integer with thousands separators: 2869256 -> "2,869,256". */
-export function formatInt(n: number): string {
-  return Number.isFinite(n) ? Math.round(n).toLocaleString("en-GB") : String(n);
-}
+export { formatInt } from "../model/format.js";
 
 /** Pads cells into aligned columns; numbers (right-aligned) are flagged per column. */
 export function table(rows: string[][], rightAlign: boolean[] = [], visibleLength: (s: string) => number = (s) => s.length): string {
