@@ -2,7 +2,7 @@ import Flatbush from "flatbush";
 import type { GeometryItem } from "../geometryItem.js";
 import { matchReversedEdges } from "./edgeMatch.js";
 import { SegmentGrid } from "./segmentGrid.js";
-import { cleanRing, polygonsOf, signedArea2 } from "./polygons.js";
+import { polygonsOf } from "./polygons.js";
 import { Meet, meet, meetPoint } from "./segmentIntersection.js";
 import { Place, UnitPip } from "./unitPip.js";
 
@@ -48,41 +48,59 @@ const DEG = (Math.PI / 180) * R;
  * with their neighbours; both are rare in boundary files.
  */
 export function analyseCoverage(items: readonly GeometryItem[], geographic: boolean): Coverage {
-  // ---- 1. Flatten all rings of all units, oriented by a direction factor.
-  const xsL: number[] = [], ysL: number[] = [];
-  const fromL: number[] = [], unitL: number[] = [], dirL: number[] = [];
-  const unitSegStart: number[] = [];
-  let maxAbs = 1;
-  items.forEach((item, u) => {
-    unitSegStart.push(fromL.length);
+  // ---- 1. Flatten all rings of all units into typed arrays (repeated points dropped, rings closed),
+  // each ring with a direction factor that puts the unit's interior on the left.
+  let cap = 0;
+  for (const item of items) {
     const polygons = polygonsOf(item.geometry);
-    if (!polygons) return;
+    if (polygons) for (const rings of polygons) for (const ring of rings) cap += ring.length + 1;
+  }
+  const xsBuf = new Float64Array(cap), ysBuf = new Float64Array(cap);
+  const fromBuf = new Int32Array(cap), unitBuf = new Int32Array(cap), dirBuf = new Int8Array(cap);
+  const xs = xsBuf, ys = ysBuf;
+  const unitSegStart = new Int32Array(items.length + 1);
+  let nv = 0, nSeg = 0;
+  let maxAbs = 1;
+  for (let u = 0; u < items.length; u++) {
+    unitSegStart[u] = nSeg;
+    const polygons = polygonsOf(items[u].geometry);
+    if (!polygons) continue;
     for (const rings of polygons)
-      rings.forEach((ring, r) => {
-        const flat = cleanRing(ring);
-        if (flat.length < 8) return;
-        const a = signedArea2(flat);
-        if (a === 0) return;
+      for (let r = 0; r < rings.length; r++) {
+        const ring = rings[r];
+        const v0 = nv;
+        for (const p of ring) {
+          const x = p[0], y = p[1];
+          if (nv > v0 && xs[nv - 1] === x && ys[nv - 1] === y) continue;
+          xs[nv] = x;
+          ys[nv] = y;
+          nv++;
+        }
+        if (nv > v0 && (xs[nv - 1] !== xs[v0] || ys[nv - 1] !== ys[v0])) {
+          xs[nv] = xs[v0];
+          ys[nv] = ys[v0];
+          nv++;
+        }
+        // Shoelace, relative to the first vertex; rings without area are left to other rules.
+        let a = 0;
+        for (let v = v0; v + 1 < nv; v++) a += (xs[v] - xs[v0]) * (ys[v + 1] - ys[v0]) - (xs[v + 1] - xs[v0]) * (ys[v] - ys[v0]);
+        if (nv - v0 < 4 || a === 0) {
+          nv = v0;
+          continue;
+        }
         const f = (r === 0 ? 1 : -1) * Math.sign(a);
-        const v0 = xsL.length;
-        for (let i = 0; i < flat.length; i += 2) {
-          xsL.push(flat[i]);
-          ysL.push(flat[i + 1]);
-          maxAbs = Math.max(maxAbs, Math.abs(flat[i]), Math.abs(flat[i + 1]));
+        for (let v = v0; v + 1 < nv; v++) {
+          maxAbs = Math.max(maxAbs, Math.abs(xs[v]), Math.abs(ys[v]));
+          fromBuf[nSeg] = v;
+          unitBuf[nSeg] = u;
+          dirBuf[nSeg] = f;
+          nSeg++;
         }
-        for (let v = v0; v < xsL.length - 1; v++) {
-          fromL.push(v);
-          unitL.push(u);
-          dirL.push(f);
-        }
-      });
-  });
-  unitSegStart.push(fromL.length);
-  const xs = Float64Array.from(xsL), ys = Float64Array.from(ysL);
-  const nSeg = fromL.length;
-  const from = Int32Array.from(fromL);
-  const segUnit = Int32Array.from(unitL);
-  const segDir = Int8Array.from(dirL);
+      }
+  }
+  unitSegStart[items.length] = nSeg;
+  // Per-segment arrays with exactly nSeg entries (views; the vertex arrays may keep unused tails).
+  const from = fromBuf.subarray(0, nSeg), segUnit = unitBuf.subarray(0, nSeg), segDir = dirBuf.subarray(0, nSeg);
   const vDir = new Int8Array(xs.length);
   for (let s = 0; s < nSeg; s++) vDir[from[s]] = segDir[s];
   const eps = 1e-11 * maxAbs;
@@ -90,6 +108,7 @@ export function analyseCoverage(items: readonly GeometryItem[], geographic: bool
 
   // Effective (interior-on-the-left) endpoints of each segment.
   const effFrom = new Int32Array(nSeg), effTo = new Int32Array(nSeg);
+
   for (let s = 0; s < nSeg; s++) {
     effFrom[s] = segDir[s] > 0 ? from[s] : from[s] + 1;
     effTo[s] = segDir[s] > 0 ? from[s] + 1 : from[s];
@@ -113,7 +132,10 @@ export function analyseCoverage(items: readonly GeometryItem[], geographic: bool
       x0 -= eps; y0 -= eps; x1 += eps; y1 += eps;
     }
     unitBox.add(x0, y0, x1, y1);
-    uBox.set([x0, y0, x1, y1], 4 * u);
+    uBox[4 * u] = x0;
+    uBox[4 * u + 1] = y0;
+    uBox[4 * u + 2] = x1;
+    uBox[4 * u + 3] = y1;
   }
   unitBox.finish();
   const pips = new Map<number, UnitPip>();
@@ -164,19 +186,27 @@ export function analyseCoverage(items: readonly GeometryItem[], geographic: bool
     next.set(cls, n);
   };
 
-  const classify = (u: number, around: number[], px: number, py: number, qx: number, qy: number, isMatched: boolean) => {
+  /**
+   * Classifies the piece (p -> q) of unit u against the units `around`, and adds it to the chains of
+   * its classes. With `reuse`, the classes of the previous piece are kept: along a ring they can only
+   * change where the ring meets another unit's boundary, so pieces between such points are
+   * classified once (this saves most point-in-polygon tests).
+   */
+  const classify = (u: number, around: number[], px: number, py: number, qx: number, qy: number, isMatched: boolean, reuse: boolean) => {
     const mx = (px + qx) / 2, my = (py + qy) / 2;
     const dx = qx - px, dy = qy - py;
-    clsNow.length = 0;
-    let covered = isMatched;
-    for (const w of around) {
-      if (mx < uBox[4 * w] || my < uBox[4 * w + 1] || mx > uBox[4 * w + 2] || my > uBox[4 * w + 3]) continue;
-      const place = pipOf(w).place(mx, my, dx, dy);
-      if (place === Place.Inside || (place === Place.OnSame && u < w)) clsNow.push(u < w ? u * nUnits + w : w * nUnits + u);
-      if (place === Place.Inside || place === Place.OnOpposite || (place === Place.OnSame && w < u)) covered = true;
+    if (!reuse) {
+      clsNow.length = 0;
+      let covered = isMatched;
+      for (const w of around) {
+        if (mx < uBox[4 * w] || my < uBox[4 * w + 1] || mx > uBox[4 * w + 2] || my > uBox[4 * w + 3]) continue;
+        const place = pipOf(w).place(mx, my, dx, dy);
+        if (place === Place.Inside || (place === Place.OnSame && u < w)) clsNow.push(u < w ? u * nUnits + w : w * nUnits + u);
+        if (place === Place.Inside || place === Place.OnOpposite || (place === Place.OnSame && w < u)) covered = true;
+      }
+      if (!covered) clsNow.push(-1);
+      else if (clsNow.length) suspect = true;
     }
-    if (!covered) clsNow.push(-1);
-    else if (clsNow.length) suspect = true;
     if (clsNow.length === 0) {
       open.clear();
       return;
@@ -189,19 +219,19 @@ export function analyseCoverage(items: readonly GeometryItem[], geographic: bool
     next.clear();
   };
 
+  // The last segment processed and whether it met another unit's boundary (see classify's reuse).
+  let lastSeg = -2;
+  let lastMet = true;
+
   const processSegment = (u: number, s: number) => {
     const a = effFrom[s], b = effTo[s];
     const ax = xs[a], ay = ys[a], bx = xs[b], by = ys[b];
     const x0 = ax < bx ? ax : bx, x1 = ax < bx ? bx : ax, y0 = ay < by ? ay : by, y1 = ay < by ? by : ay;
-    const around = unitBox.search(x0, y0, x1, y1, (w) => w !== u && unitSegStart[w] !== unitSegStart[w + 1]);
-    if (around.length === 0) {
-      if (!matched[s]) classify(u, around, ax, ay, bx, by, false);
-      return;
-    }
     // Split points of s where it meets other units' boundaries, as parameters along it.
     splitX.length = splitY.length = splitT.length = 0;
     const ex = bx - ax, ey = by - ay;
     const len2 = ex * ex + ey * ey;
+    let met = false;
     const addSplit = (x: number, y: number) => {
       if ((x === ax && y === ay) || (x === bx && y === by)) return;
       const t = ((x - ax) * ex + (y - ay) * ey) / len2;
@@ -215,11 +245,19 @@ export function analyseCoverage(items: readonly GeometryItem[], geographic: bool
       const pa = from[p], qa = from[q];
       const kind = meet(xs[pa], ys[pa], xs[pa + 1], ys[pa + 1], xs[qa], ys[qa], xs[qa + 1], ys[qa + 1]);
       if (kind === Meet.None) return;
+      met = true;
       addSplit(meetPoint.x, meetPoint.y);
       if (kind === Meet.Collinear) addSplit(meetPoint.x2, meetPoint.y2);
     });
+    // Reuse the previous piece's classes when neither this segment nor the previous one (which
+    // shares its start vertex) met another boundary, and the previous one is the ring's segment
+    // just before this one.
+    const reuse = !met && !lastMet && lastSeg === s - 1 && from[s] === from[s - 1] + 1;
+    lastSeg = s;
+    lastMet = met;
+    const around = reuse ? [] : unitBox.search(x0, y0, x1, y1, (w) => w !== u && unitSegStart[w] !== unitSegStart[w + 1]);
     if (splitT.length === 0) {
-      classify(u, around, ax, ay, bx, by, matched[s] === 1);
+      classify(u, around, ax, ay, bx, by, matched[s] === 1, reuse);
       return;
     }
     const order = splitT.map((_, i) => i).sort((i, j) => splitT[i] - splitT[j]);
@@ -228,7 +266,7 @@ export function analyseCoverage(items: readonly GeometryItem[], geographic: bool
       const qx = k < order.length ? splitX[order[k]] : bx;
       const qy = k < order.length ? splitY[order[k]] : by;
       if (qx === px && qy === py) continue;
-      classify(u, around, px, py, qx, qy, matched[s] === 1);
+      classify(u, around, px, py, qx, qy, matched[s] === 1, false);
       px = qx;
       py = qy;
     }
@@ -239,12 +277,14 @@ export function analyseCoverage(items: readonly GeometryItem[], geographic: bool
     // only when it also lies inside a third unit, which then overlaps this one: in that case (a
     // "suspect" unit) the shared segments are classified too.
     suspect = false;
+    lastSeg = -2;
     open.clear();
     for (let s = unitSegStart[u]; s < unitSegStart[u + 1]; s++) {
       if (matched[s]) open.clear();
       else processSegment(u, s);
     }
     if (!suspect) continue;
+    lastSeg = -2;
     open.clear();
     for (let s = unitSegStart[u]; s < unitSegStart[u + 1]; s++) {
       if (matched[s]) processSegment(u, s);
