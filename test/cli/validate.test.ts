@@ -28,7 +28,7 @@ describe("validate command", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/PASS 0 errors, 0 warnings/);
-  });
+  }, 30_000);
 
   it("validate: an error finding exits 1 and names the rule, a warning alone exits 0", async () => {
     const bad = await validateJson([fixture("invalid/self-intersection.geojson")]);
@@ -39,7 +39,7 @@ describe("validate command", () => {
     const warn = await validateJson([fixture("invalid/wrong-winding.geojson")]);
     expect(warn.code).toBe(0);
     expect(warn.json.findings.map((f) => [f.rule, f.severity])).toEqual([["winding-order", "warning"]]);
-  });
+  }, 30_000);
 
   it("validate: --fix writes repaired boundaries that validate clean", async () => {
     const out = path.join(tmp, "fixed.geojson");
@@ -50,7 +50,7 @@ describe("validate command", () => {
     const again = await validateJson([out]);
     expect(again.json.findings).toEqual([]);
     expect(again.code).toBe(0);
-  });
+  }, 30_000);
 
   it("validate: the overlap tolerances are options", async () => {
     const strict = await validateJson([fixture("invalid/overlap.geojson")]);
@@ -60,14 +60,14 @@ describe("validate command", () => {
     const bad = await runCli(["validate", fixture("invalid/overlap.geojson"), "--overlap-width", "-1"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--overlap-width/);
-  });
+  }, 30_000);
 
   it("validate: a missing file is bad input (exit 2, one line)", async () => {
     const r = await runCli(["validate", path.join(tmp, "nope.geojson")]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no such file/);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
-  });
+  }, 30_000);
 
   it("validate: junit and github formats report the finding", async () => {
     const junit = await runCli(["validate", fixture("invalid/overlap.geojson"), "--format", "junit"]);
@@ -85,17 +85,17 @@ describeShared("validate command on the England data", () => {
     expect(count("self-intersections")).toBe(127);
     expect(count("overlaps")).toBe(0);
     expect(count("isolated-units")).toBe(0);
-  });
+  }, 30_000);
 
   it("validate: CCG16 without links warns that the Isle of Wight is isolated", async () => {
     const r = await validateJson([sharedFile("ccg16_boundaries_from_lsoa_bsc.geojson")]);
     const isolated = r.json.findings.filter((f) => f.rule === "isolated-units");
     expect(isolated.map((f) => f.units)).toEqual([["E38000087"]]);
-  });
+  }, 30_000);
 
   it("validate: CCG21 (ONS BUC) passes", async () => {
     const r = await validateJson([sharedFile("ccg21_boundaries_buc.geojson")]);
     expect(r.json.findings.filter((f) => f.severity === "error")).toEqual([]);
     expect(r.code).toBe(0);
-  });
+  }, 30_000);
 });

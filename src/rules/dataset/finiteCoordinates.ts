@@ -20,6 +20,7 @@ export function finiteCoordinates(items: readonly GeometryItem[]): Finding[] {
     if (!g || (g.type !== "Polygon" && g.type !== "MultiPolygon")) return;
     const coords = (g as { coordinates?: unknown }).coordinates;
     if (!Array.isArray(coords) || coords.length === 0) return; // empty-geometry
+    if (allFinite(coords, DEPTH[g.type])) return;
     const bad = firstBad(coords, DEPTH[g.type], []);
     if (!bad) return;
     out.push({
@@ -30,6 +31,21 @@ export function finiteCoordinates(items: readonly GeometryItem[]): Finding[] {
     });
   });
   return out;
+}
+
+/** Fast check without allocation; firstBad then finds the culprit for the message. */
+function allFinite(c: unknown, depth: number): boolean {
+  if (!Array.isArray(c)) return false;
+  if (depth === 0) {
+    if (c.length < 2) return false;
+    for (let k = 0; k < c.length; k++) {
+      const v = c[k];
+      if (typeof v !== "number" || !Number.isFinite(v)) return false;
+    }
+    return true;
+  }
+  for (let k = 0; k < c.length; k++) if (!allFinite(c[k], depth - 1)) return false;
+  return true;
 }
 
 function firstBad(c: unknown, depth: number, path: number[]): { path: number[]; what: string } | null {

@@ -38,7 +38,7 @@ describeShared("dataset geometry on the England data", () => {
   beforeAll(() => {
     ccg16 = read("ccg16_boundaries_from_lsoa_bsc.geojson");
     ccg16Items = items(ccg16, "CCG16CD");
-  });
+  }, 30_000);
 
   it("selfIntersections: CCG16 finds >= 120 of the 127 units GEOS calls invalid and <= 5 others, each located", () => {
     const reference = geosInvalid();
@@ -54,7 +54,7 @@ describeShared("dataset geometry on the England data", () => {
       expect(f.location).toBeDefined();
       expect(f.message).toMatch(/\((Ring )?Self-intersection\)/);
     }
-  });
+  }, 30_000);
 
   it("selfIntersections: CCG16 messages name the kind GEOS reports for each unit", () => {
     const reference = geosInvalid();
@@ -64,7 +64,7 @@ describeShared("dataset geometry on the England data", () => {
       if (ref && f.message.includes(`(${ref.reason})`)) named++;
     }
     expect(named).toBeGreaterThanOrEqual(120);
-  });
+  }, 30_000);
 
   it("repairFeatures: repaired CCG16 has no self-intersection and keeps every unit's area within 0.1%", () => {
     const before = JSON.stringify(ccg16.features[0]);
@@ -78,20 +78,20 @@ describeShared("dataset geometry on the England data", () => {
       const b = area(fixed[i] as Feature<Polygon | MultiPolygon>);
       expect(Math.abs(b - a) / a).toBeLessThan(0.001);
     });
-  });
+  }, 30_000);
 
   it("overlaps: the CCG16 layer's ~1 m buffer strips are not reported with the default tolerances", () => {
     expect(overlaps(ccg16Items)).toEqual([]);
     // The strips are there: with no width tolerance they are reported by the hundred.
     expect(overlaps(ccg16Items, { overlapWidth: 0 }).length).toBeGreaterThan(100);
-  });
+  }, 30_000);
 
   it("gaps: the CCG16 layer's rounding holes are all under 20 m², so none is reported by default", () => {
     expect(gaps(ccg16Items)).toEqual([]);
     const dust = gaps(ccg16Items, { gapMinArea: 0 });
     expect(dust.length).toBeGreaterThan(10);
     for (const f of dust) expect(f.location).toBeDefined();
-  });
+  }, 30_000);
 
   it.each([
     ["ccg20_boundaries_buc.geojson", "CCG20CD"],
@@ -99,7 +99,7 @@ describeShared("dataset geometry on the England data", () => {
     ["msoa11_boundaries_bsc_england.geojson", "MSOA11CD"],
   ])("selfIntersections: %s has none", (file, field) => {
     expect(selfIntersections(items(read(file), field))).toEqual([]);
-  });
+  }, 30_000);
 
   it("validateGeometry: LSOA11 has exactly one self-intersection, E01019828 near (-1.44235, 53.20399), and no overlap or gap", () => {
     const lsoa = items(read("lsoa11_boundaries_bsc_england.geojson"), "LSOA11CD");
@@ -110,5 +110,5 @@ describeShared("dataset geometry on the England data", () => {
     expect(si[0].location![0]).toBeCloseTo(-1.44235, 4);
     expect(si[0].location![1]).toBeCloseTo(53.20399, 4);
     expect(findings.filter((f) => f.rule === "overlaps" || f.rule === "gaps")).toEqual([]);
-  });
+  }, 30_000);
 });

@@ -222,6 +222,29 @@ export function analyseCoverage(items: readonly GeometryItem[], geographic: bool
   // The last segment processed and whether it met another unit's boundary (see classify's reuse).
   let lastSeg = -2;
   let lastMet = true;
+  // State of the segment being processed, read by the grid visitor (no closure per segment).
+  let curS = 0, curU = 0, curAx = 0, curAy = 0, curBx = 0, curBy = 0, curEx = 0, curEy = 0, curLen2 = 0;
+  let met = false;
+  const addSplit = (x: number, y: number) => {
+    if ((x === curAx && y === curAy) || (x === curBx && y === curBy)) return;
+    const t = ((x - curAx) * curEx + (y - curAy) * curEy) / curLen2;
+    if (t <= 0 || t >= 1) return;
+    splitX.push(x); splitY.push(y); splitT.push(t);
+  };
+  const visitNear = (t: number) => {
+    if (segUnit[t] === curU) return;
+    // Canonical argument order, so both sides compute bit-identical crossing points.
+    const s = curS;
+    const p = s < t ? s : t, q = s < t ? t : s;
+    const pa = from[p], qa = from[q];
+    const kind = meet(xs[pa], ys[pa], xs[pa + 1], ys[pa + 1], xs[qa], ys[qa], xs[qa + 1], ys[qa + 1]);
+    if (kind === Meet.None) return;
+    met = true;
+    addSplit(meetPoint.x, meetPoint.y);
+    if (kind === Meet.Collinear) addSplit(meetPoint.x2, meetPoint.y2);
+  };
+  const otherUnit = (w: number) => w !== curU && unitSegStart[w] !== unitSegStart[w + 1];
+  const noUnits: number[] = [];
 
   const processSegment = (u: number, s: number) => {
     const a = effFrom[s], b = effTo[s];
@@ -229,33 +252,17 @@ export function analyseCoverage(items: readonly GeometryItem[], geographic: bool
     const x0 = ax < bx ? ax : bx, x1 = ax < bx ? bx : ax, y0 = ay < by ? ay : by, y1 = ay < by ? by : ay;
     // Split points of s where it meets other units' boundaries, as parameters along it.
     splitX.length = splitY.length = splitT.length = 0;
-    const ex = bx - ax, ey = by - ay;
-    const len2 = ex * ex + ey * ey;
-    let met = false;
-    const addSplit = (x: number, y: number) => {
-      if ((x === ax && y === ay) || (x === bx && y === by)) return;
-      const t = ((x - ax) * ex + (y - ay) * ey) / len2;
-      if (t <= 0 || t >= 1) return;
-      splitX.push(x); splitY.push(y); splitT.push(t);
-    };
-    segGrid.forEachNear(x0, y0, x1, y1, (t) => {
-      if (segUnit[t] === u) return;
-      // Canonical argument order, so both sides compute bit-identical crossing points.
-      const p = s < t ? s : t, q = s < t ? t : s;
-      const pa = from[p], qa = from[q];
-      const kind = meet(xs[pa], ys[pa], xs[pa + 1], ys[pa + 1], xs[qa], ys[qa], xs[qa + 1], ys[qa + 1]);
-      if (kind === Meet.None) return;
-      met = true;
-      addSplit(meetPoint.x, meetPoint.y);
-      if (kind === Meet.Collinear) addSplit(meetPoint.x2, meetPoint.y2);
-    });
+    curS = s; curU = u; curAx = ax; curAy = ay; curBx = bx; curBy = by;
+    curEx = bx - ax; curEy = by - ay; curLen2 = curEx * curEx + curEy * curEy;
+    met = false;
+    segGrid.forEachNear(x0, y0, x1, y1, visitNear);
     // Reuse the previous piece's classes when neither this segment nor the previous one (which
     // shares its start vertex) met another boundary, and the previous one is the ring's segment
     // just before this one.
     const reuse = !met && !lastMet && lastSeg === s - 1 && from[s] === from[s - 1] + 1;
     lastSeg = s;
     lastMet = met;
-    const around = reuse ? [] : unitBox.search(x0, y0, x1, y1, (w) => w !== u && unitSegStart[w] !== unitSegStart[w + 1]);
+    const around = reuse ? noUnits : unitBox.search(x0, y0, x1, y1, otherUnit);
     if (splitT.length === 0) {
       classify(u, around, ax, ay, bx, by, matched[s] === 1, reuse);
       return;
