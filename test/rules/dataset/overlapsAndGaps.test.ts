@@ -37,6 +37,15 @@ describe("overlaps", () => {
     expect(f[0].message).toMatch(/overlap by 1600 m²/);
   });
 
+  it("overlaps: a unit lying across the shared edge of two others overlaps each by its own area", () => {
+    // A | B share x = 100 exactly; C = 50..150 x 50..150 covers 50 x 50 of each.
+    const f = overlaps([unit("A", rect(0, 0, 100, 100)), unit("B", rect(100, 0, 200, 100)), unit("C", rect(50, 50, 150, 150))], opts);
+    expect(f.map((x) => [x.units, x.message.match(/by (\d+) m²/)?.[1]])).toEqual([
+      [["A", "C"], "2500"],
+      [["B", "C"], "2500"],
+    ]);
+  });
+
   it("overlaps: an enclave in a hole, overlapping it by a ring-shaped band, is one piece net of its hole", () => {
     // A has a hole 40..60; B (the enclave) is 38..62: the overlap is 24² - 20² = 176 m², width 2*176/(96+80) = 2 m.
     const f = overlaps([unit("A", rect(0, 0, 100, 100), rect(40, 40, 60, 60).reverse()), unit("B", rect(38, 38, 62, 62))], { ...opts, overlapArea: 0, overlapWidth: 1 });
@@ -80,5 +89,53 @@ describe("isolatedUnits", () => {
 
   it("isolatedUnits: without an adjacency it finds nothing", () => {
     expect(isolatedUnits([unit("C", rect(5, 5, 6, 6))])).toEqual([]);
+  });
+});
+
+describe("coverage properties", () => {
+  // A grid of 100 m squares, nx x ny, with optional vertex sharing (T-junctions when not shared).
+  const grid = (nx: number, ny: number, skip?: [number, number]): GeometryItem[] => {
+    const out: GeometryItem[] = [];
+    for (let j = 0; j < ny; j++)
+      for (let i = 0; i < nx; i++) {
+        if (skip && skip[0] === i && skip[1] === j) continue;
+        out.push(unit(`U${i}_${j}`, rect(i * 100, j * 100, (i + 1) * 100, (j + 1) * 100)));
+      }
+    return out;
+  };
+
+  it("coverage: any clean grid has no overlap and no gap; removing an inner square leaves one gap of its area", async () => {
+    const fc = await import("fast-check");
+    fc.assert(
+      fc.property(fc.integer({ min: 3, max: 7 }), fc.integer({ min: 3, max: 7 }), fc.nat(), (nx, ny, seed) => {
+        expect(overlaps(grid(nx, ny), opts)).toEqual([]);
+        expect(gaps(grid(nx, ny), opts)).toEqual([]);
+        const hole: [number, number] = [1 + (seed % (nx - 2)), 1 + (Math.floor(seed / 7) % (ny - 2))];
+        const g = gaps(grid(nx, ny, hole), { ...opts, gapArea: 20_000 });
+        expect(g).toHaveLength(1);
+        expect(g[0].message).toMatch(/gap of 10000 m²/);
+        // Bounded by the four edge-neighbours (the diagonal ones only touch its corners).
+        expect(g[0].units).toHaveLength(4);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("coverage: shifting one square of a grid by d metres overlaps its neighbour by 100 x d m²", async () => {
+    const fc = await import("fast-check");
+    fc.assert(
+      fc.property(fc.integer({ min: 6, max: 49 }), (d) => {
+        const items = grid(3, 3).map((it) => (it.id === "U1_1" ? unit("U1_1", rect(100 + d, 100, 200 + d, 200)) : it));
+        const f = overlaps(items, opts);
+        expect(f).toHaveLength(1);
+        expect(f[0].units).toEqual(["U1_1", "U2_1"]);
+        expect(Number(f[0].message.match(/by (\d+) m²/)![1])).toBe(100 * d);
+        // The strip left behind is open to nothing: it is enclosed by U0_1, U1_0, U1_2 and U1_1.
+        const g = gaps(items, { ...opts, gapArea: 10_000, gapMinArea: 0 });
+        expect(g).toHaveLength(1);
+        expect(g[0].message).toMatch(new RegExp(`gap of ${100 * d} m²`));
+      }),
+      { numRuns: 20 },
+    );
   });
 });
