@@ -93,8 +93,11 @@ export async function openCsv(file: string): Promise<CsvStream> {
         if (cells.length !== width) {
           throw new InputError(file, `has ${cells.length} field${cells.length === 1 ? "" : "s"} where the header has ${width}`, { line: row.line });
         }
-        for (const cell of cells) {
+        for (let i = 0; i < cells.length; i++) {
+          const cell = cells[i];
           if (cell.includes("\uFFFD")) throw new InputError(file, "is not UTF-8 text", { line: row.line });
+          // Undo the apostrophe that our CSV writer puts before formula-like cells ('=x -> =x).
+          if (cell.charCodeAt(0) === 39 && /^'[=+\-@\t\r]/.test(cell)) cells[i] = cell.slice(1);
         }
         yield row;
       }
