@@ -2,6 +2,9 @@ import type { Geometry, Position } from "geojson";
 import { InputError } from "../errors.js";
 import type { UnitGeometry, Units } from "./types.js";
 
+/** Larger than any projected coordinate in metres on Earth (and than any longitude or latitude). */
+const maxCoordinate = 1e8;
+
 /** What `toUnits` needs of a boundary file (see io/readBoundaries). */
 export interface UnitSource {
   file: string;
@@ -46,6 +49,9 @@ export function toUnits(src: UnitSource): Units {
           const x = p[0], y = p[1];
           if (typeof x !== "number" || typeof y !== "number" || !Number.isFinite(x) || !Number.isFinite(y)) {
             throw badCoordinates(file, f, p);
+          }
+          if (Math.abs(x) > maxCoordinate || Math.abs(y) > maxCoordinate) {
+            throw new InputError(file, `unit "${f.id}" has a coordinate out of any map's range (${JSON.stringify(p).slice(0, 60)})`, { feature: f.index });
           }
           if (x < minX) minX = x;
           if (x > maxX) maxX = x;
