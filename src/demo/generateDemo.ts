@@ -39,7 +39,7 @@ export const DEMO_PARAMS = {
   /** Hex cell side (km), sets the detail of the boundaries. */
   cellSide: 2.2,
   /** Distance-decay scale of the catchment model (km). */
-  decayKm: 15,
+  decayKm: 5,
   /** Shares of a unit below this go to no provider (renormalised away). */
   minShare: 0.01,
 } as const;
@@ -175,6 +175,7 @@ export function generateDemo(opts: { seed?: number } = {}): DemoFiles {
     footprints: P.footprints,
     min: P.populationMin,
     max: P.populationMax,
+    hubs: Uint8Array.from(population, (_, u) => (sites.some((site) => site.unit === u) ? 1 : 0)),
   });
   const fx = new Float64Array(plan.count);
   const fy = new Float64Array(plan.count);

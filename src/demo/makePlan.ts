@@ -30,7 +30,8 @@ export interface DemoPlan {
  * Builds the plan.
  *
  * 1. Seeds: units drawn with probability proportional to population (Efraimidis-Spirakis keys
- *    rng^(1/pop)), skipping the island and, while there are enough others, units next to a seed.
+ *    rng^(1/pop)), hubs (units with a provider site) first, the way footprints were drawn around
+ *    hospitals; skipping the island and, while there are enough others, units next to a seed.
  * 2. Growth: {@link growRegions} balancing population over `neighbors` (which must include the
  *    ferry links, so the island joins the footprint of a unit it is linked to).
  * 3. Repair: footprints outside [min, max] trade border units with neighbours, keeping both sides
@@ -41,7 +42,7 @@ export interface DemoPlan {
  *
  * @throws Error when the breaks cannot be made, or anything else breaks a rule
  * @example
- * const plan = makePlan(neighbors, pop, x, y, island, createRng(6), { footprints: 41, min: 3e5, max: 2.8e6 });
+ * const plan = makePlan(neighbors, pop, x, y, island, createRng(6), { footprints: 40, min: 3e5, max: 2.8e6, hubs });
  */
 export function makePlan(
   neighbors: number[][],
@@ -50,11 +51,11 @@ export function makePlan(
   y: Float64Array,
   island: number,
   rng: Rng,
-  opts: { footprints: number; min: number; max: number },
+  opts: { footprints: number; min: number; max: number; hubs: Uint8Array },
 ): DemoPlan {
   const n = pop.length;
   const { min, max } = opts;
-  const keys = pop.map((p, u) => ({ u, key: Math.log(rng()) / Math.max(p, 1) }));
+  const keys = pop.map((p, u) => ({ u, key: Math.log(rng()) / Math.max(p, 1) + (opts.hubs[u] ? 0 : -1e9) }));
   keys.sort((a, b) => b.key - a.key || a.u - b.u);
   const seeds: number[] = [];
   const isSeed = new Uint8Array(n);
