@@ -12,7 +12,7 @@ import { makePlan } from "./makePlan.js";
 import { demoManifest } from "./manifest.js";
 import { createNameMaker } from "./names.js";
 import { partitionUnits } from "./partitionUnits.js";
-import { round5, toLonLat } from "./projection.js";
+import { toLonLat } from "./projection.js";
 import { huffCatchments, placeProviders } from "./providers.js";
 import { demoReadme, type DemoSummary } from "./readme.js";
 import { cellPopulation, placeSettlements } from "./settlements.js";
@@ -215,7 +215,7 @@ export function generateDemo(opts: { seed?: number } = {}): DemoFiles {
 
   const siteRows = siteOrder.map((p, i) => {
     const [lon, lat] = toLonLat(sites[p].x, sites[p].y);
-    return [providerCodes[i], providerNames[i], round5(lon), round5(lat)];
+    return [providerCodes[i], providerNames[i], lon, lat];
   });
   const footprintPop = (f: number): number => fpop[f];
   const breaks = plan.breaks;

@@ -34,11 +34,13 @@ export interface DemoPlan {
  *    hospitals; skipping the island and, while there are enough others, units next to a seed.
  * 2. Growth: {@link growRegions} balancing population over `neighbors` (which must include the
  *    ferry links, so the island joins the footprint of a unit it is linked to).
- * 3. Repair: footprints outside [min, max] trade border units with neighbours, keeping both sides
- *    contiguous, until all are within bounds.
- * 4. Breaks: merge the adjacent pair with the smallest total above 1.02 * max (oversize); make
- *    the most populous border unit below `min` a footprint of its own (undersize); move one unit to a nearby footprint it does not
- *    touch (non-contiguous). The island's footprint is left intact.
+ * 3. Breaks: merge the adjacent pair with the smallest total above 1.02 * max (oversize); make
+ *    the border unit closest to 0.85 * `min` a footprint of its own (undersize); move one unit
+ *    to a nearby footprint it does not touch (non-contiguous). The island's footprint is left
+ *    intact.
+ *
+ * Growth balanced by population keeps every footprint well inside [min, max] for this country;
+ * the final check throws rather than repairing if a seed ever makes that false.
  *
  * @throws Error when the breaks cannot be made, or anything else breaks a rule
  * @example
@@ -55,7 +57,7 @@ export function makePlan(
 ): DemoPlan {
   const n = pop.length;
   const { min, max } = opts;
-  const keys = pop.map((p, u) => ({ u, key: Math.log(rng()) / Math.max(p, 1) + (opts.hubs[u] ? 0 : -1e9) }));
+  const keys = pop.map((p, u) => ({ u, key: Math.log(1 - rng()) / Math.max(p, 1) + (opts.hubs[u] ? 0 : -1e9) }));
   keys.sort((a, b) => b.key - a.key || a.u - b.u);
   const seeds: number[] = [];
   const isSeed = new Uint8Array(n);
@@ -81,37 +83,6 @@ export function makePlan(
     const rest = members(f).filter((v) => v !== u);
     return rest.length > 0 && components(rest, neighbors).length === 1;
   };
-
-  // Repair: move border units from too-big footprints, or into too-small ones.
-  for (let step = 0; step < 10 * n; step++) {
-    let bad = -1;
-    for (let f = 0; f < count && bad < 0; f++) {
-      const t = total(f);
-      if (t < min || t > max) bad = f;
-    }
-    if (bad < 0) break;
-    const big = total(bad) > max;
-    let move: [number, number] | null = null;
-    let moveScore = Infinity;
-    for (let u = 0; u < n; u++) {
-      for (const v of neighbors[u]) {
-        if (fp[u] === fp[v]) continue;
-        // big: u leaves `bad` for v's footprint; small: u joins `bad` from its footprint.
-        if (big ? fp[u] !== bad : fp[v] !== bad) continue;
-        const from = fp[u];
-        const to = fp[v];
-        if (!connectedWithout(from, u)) continue;
-        const score = big ? total(to) : -total(from);
-        if (!big && total(from) - pop[u] < min) continue;
-        if (score < moveScore) {
-          moveScore = score;
-          move = [u, to];
-        }
-      }
-    }
-    if (!move) throw new Error("makePlan: cannot repair footprint populations");
-    fp[move[0]] = move[1];
-  }
 
   const islandFp = fp[island];
   // Oversize: merge the adjacent pair with the smallest total clearly above the maximum.
@@ -140,7 +111,7 @@ export function makePlan(
   const islandFootprint = renumber(islandFp);
   const oversizeFootprint = renumber(oversize);
 
-  // Undersize: the most populous eligible border unit below the minimum becomes a footprint.
+  // Undersize: the eligible border unit closest to 85% of the minimum becomes a footprint.
   let lonely = -1;
   for (let u = 0; u < n; u++) {
     const f = fp[u];
@@ -148,7 +119,7 @@ export function makePlan(
     if (!neighbors[u].some((v) => fp[v] !== f)) continue;
     const rest = total(f) - pop[u];
     if (rest < min || rest > max || !connectedWithout(f, u)) continue;
-    if (lonely < 0 || pop[u] > pop[lonely]) lonely = u;
+    if (lonely < 0 || Math.abs(pop[u] - 0.85 * min) < Math.abs(pop[lonely] - 0.85 * min)) lonely = u;
   }
   if (lonely < 0) throw new Error("makePlan: no unit can form an undersized footprint");
   const undersize = count++;

@@ -138,7 +138,9 @@ export function partitionUnits(
 
   const cellUnit = new Int32Array(grid.size).fill(-1);
   const dist = new Float64Array(grid.size).fill(Infinity);
-  const terrain = (c: number): number => 0.6 + 0.8 * valueNoise(opts.seed + 53, grid.cx[c] / 12, grid.cy[c] / 12);
+  // Cost per km of crossing a cell: smooth noise, so boundaries bend around "hills".
+  const terrain = new Float64Array(grid.size);
+  for (let c = 0; c < grid.size; c++) terrain[c] = 0.6 + 0.8 * valueNoise(opts.seed + 53, grid.cx[c] / 12, grid.cy[c] / 12);
   const heap = new MinHeap();
   best.forEach((c, u) => {
     dist[c] = 0;
@@ -151,7 +153,7 @@ export function partitionUnits(
     for (let k = 0; k < 6; k++) {
       const n = grid.neighbor(c, k);
       if (n < 0 || land.kind[n] !== MAINLAND) continue;
-      const step = Math.hypot(grid.cx[n] - grid.cx[c], grid.cy[n] - grid.cy[c]) * ((terrain(c) + terrain(n)) / 2);
+      const step = Math.hypot(grid.cx[n] - grid.cx[c], grid.cy[n] - grid.cy[c]) * ((terrain[c] + terrain[n]) / 2);
       if (d + step < dist[n]) {
         dist[n] = d + step;
         cellUnit[n] = cellUnit[c];
