@@ -116,7 +116,12 @@ export interface Finding {
   units?: string[];
   provider?: string;
   shares?: Record<string, number>;
+  /** For contiguity: the units of each piece of a footprint, the main piece first. */
+  pieces?: string[][];
   /** [longitude, latitude] (or projected x, y) of the problem, where it has one. */
   location?: [number, number];
   suggestion?: string;
+  /** The input file and 1-based line the finding is about, where it is one row (for annotations). */
+  file?: string;
+  line?: number;
 }
