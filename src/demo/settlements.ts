@@ -20,10 +20,10 @@ export interface Settlement {
 
 /** Big cities: population and spread (km). The first is the capital. */
 const CITIES: readonly [number, number][] = [
-  [9_000_000, 13],
-  [2_800_000, 8],
-  [2_000_000, 7],
-  [1_500_000, 6],
+  [8_000_000, 16],
+  [2_500_000, 10],
+  [1_800_000, 8],
+  [1_300_000, 7],
 ];
 
 /** A standard normal deviate (Box-Muller), for log-normal town sizes. */
@@ -63,7 +63,7 @@ export function placeSettlements(grid: HexGrid, land: Land, rng: Rng, towns: num
     const c = nearCoast[randInt(rng, nearCoast.length)];
     const cityClear = out.every((s) => !s.city || Math.hypot(grid.cx[c] - s.x, grid.cy[c] - s.y) >= 3.5 * s.sigma);
     if (!cityClear || !far(c, 28, false)) continue;
-    const population = Math.min(400_000, Math.max(20_000, 70_000 * Math.exp(0.8 * normal(rng))));
+    const population = Math.min(500_000, Math.max(20_000, 90_000 * Math.exp(0.8 * normal(rng))));
     out.push({ x: grid.cx[c], y: grid.cy[c], population, sigma: 2 + 1.5 * Math.sqrt(population / 100_000), city: false });
     placed++;
   }
@@ -77,7 +77,7 @@ export function placeSettlements(grid: HexGrid, land: Land, rng: Rng, towns: num
 }
 
 /**
- * Population per grid cell: rural background (noisy, ~60 people/km^2) plus a Gaussian bump
+ * Population per grid cell: rural background (noisy, ~130 people/km^2) plus a Gaussian bump
  * pop * exp(-d^2 / 2 sigma^2) / (2 pi sigma^2) per settlement, times the cell area, rescaled so
  * that land cells sum to `total`. Sea cells hold nobody.
  *
@@ -91,7 +91,7 @@ export function cellPopulation(grid: HexGrid, land: Land, places: Settlement[], 
     if (land.kind[c] !== MAINLAND && land.kind[c] !== ISLAND) continue;
     const x = grid.cx[c];
     const y = grid.cy[c];
-    let density = 60 * (0.3 + 1.4 * valueNoise(seed + 41, x / 40, y / 40));
+    let density = 130 * (0.3 + 1.4 * valueNoise(seed + 41, x / 40, y / 40));
     for (const s of places) {
       const d2 = (x - s.x) ** 2 + (y - s.y) ** 2;
       if (d2 > 36 * s.sigma * s.sigma) continue;
