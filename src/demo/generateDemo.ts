@@ -150,30 +150,6 @@ export function generateDemo(opts: { seed?: number } = {}): DemoFiles {
   });
   providerRows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
 
-  // Local authorities, coded north to south by the mean population centre of their units.
-  const areas = makeAreas(neighbors, unitX, unitY, island, stream(5), P.areas, P.splitUnits);
-  const areaCount = P.areas;
-  const ax = new Float64Array(areaCount);
-  const ay = new Float64Array(areaCount);
-  const an = new Float64Array(areaCount);
-  areas.areaOf.forEach((a, u) => {
-    ax[a] += unitX[u];
-    ay[a] += unitY[u];
-    an[a]++;
-  });
-  for (let a = 0; a < areaCount; a++) {
-    ax[a] /= an[a];
-    ay[a] /= an[a];
-  }
-  const areaOrder = northToSouth(ax, ay, areaCount);
-  const areaRank = new Int32Array(areaCount);
-  areaOrder.forEach((a, i) => (areaRank[a] = i));
-  const areaCodes = areaOrder.map((_, i) => `A${pad(i + 1, 2)}`);
-  const areaNames = areaOrder.map((a) => (a === areas.areaOf[island] ? names[island] : `${nextName()} District`));
-  const areaRows = areas.rows
-    .map((r) => [areaCodes[areaRank[r.area]], areaNames[areaRank[r.area]], codes[r.unit], r.weight] as [string, string, string, number])
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[2] < b[2] ? -1 : 1));
-
   // The plan, coded north to south like everything else.
   const plan = makePlan(withLinks, population, unitX, unitY, island, stream(6), {
     footprints: P.footprints,
@@ -206,6 +182,30 @@ export function generateDemo(opts: { seed?: number } = {}): DemoFiles {
   });
   const fpCode = (f: number): string => fpCodes[fpRank[f]];
   const fpName = (f: number): string => fpNames[fpRank[f]];
+
+  // Local authorities, nested in the plan as grown, coded north to south by their units' centres.
+  const areas = makeAreas(neighbors, unitX, unitY, plan.grown, stream(5), P.areas, P.splitUnits);
+  const areaCount = P.areas;
+  const ax = new Float64Array(areaCount);
+  const ay = new Float64Array(areaCount);
+  const an = new Float64Array(areaCount);
+  areas.areaOf.forEach((a, u) => {
+    ax[a] += unitX[u];
+    ay[a] += unitY[u];
+    an[a]++;
+  });
+  for (let a = 0; a < areaCount; a++) {
+    ax[a] /= an[a];
+    ay[a] /= an[a];
+  }
+  const areaOrder = northToSouth(ax, ay, areaCount);
+  const areaRank = new Int32Array(areaCount);
+  areaOrder.forEach((a, i) => (areaRank[a] = i));
+  const areaCodes = areaOrder.map((_, i) => `A${pad(i + 1, 2)}`);
+  const areaNames = areaOrder.map((a) => (a === areas.areaOf[island] ? names[island] : `${nextName()} District`));
+  const areaRows = areas.rows
+    .map((r) => [areaCodes[areaRank[r.area]], areaNames[areaRank[r.area]], codes[r.unit], r.weight] as [string, string, string, number])
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[2] < b[2] ? -1 : 1));
 
   const features: Feature<Polygon>[] = polygons.map((geometry, u) => ({
     type: "Feature",

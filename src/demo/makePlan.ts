@@ -22,6 +22,8 @@ export interface PlanBreaks {
 export interface DemoPlan {
   /** Footprint index per unit. */
   footprintOf: Int32Array;
+  /** Footprint index per unit as grown, before the deliberate breaks. */
+  grown: Int32Array;
   count: number;
   breaks: PlanBreaks;
 }
@@ -71,6 +73,7 @@ export function makePlan(
   }
   const fp = growRegions(seeds, neighbors, pop, x, y);
   if (fp.some((f) => f < 0)) throw new Error("makePlan: a unit was not reached");
+  const grown = fp.slice();
   let count = seeds.length;
 
   const members = (f: number): number[] => {
@@ -161,6 +164,7 @@ export function makePlan(
   }
   return {
     footprintOf: fp,
+    grown,
     count,
     breaks: { oversize: oversizeFootprint, undersize, nonContiguous, detached, island: islandFootprint },
   };
