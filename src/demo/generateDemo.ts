@@ -204,7 +204,7 @@ export function generateDemo(opts: { seed?: number } = {}): DemoFiles {
   const areaCodes = areaOrder.map((_, i) => `A${pad(i + 1, 2)}`);
   const areaNames = areaOrder.map((a) => (a === areas.areaOf[island] ? names[island] : `${nextName()} District`));
   const areaRows = areas.rows
-    .map((r) => [areaCodes[areaRank[r.area]], areaNames[areaRank[r.area]], codes[r.unit], r.weight] as [string, string, string, number])
+    .map((r) => [areaCodes[areaRank[r.area]], areaNames[areaRank[r.area]], codes[r.unit], Math.round(population[r.unit] * r.weight)] as [string, string, string, number])
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[2] < b[2] ? -1 : 1));
 
   const features: Feature<Polygon>[] = polygons.map((geometry, u) => ({

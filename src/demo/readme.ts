@@ -49,7 +49,7 @@ deterministic: running it again gives byte-identical files.
 | \`providers.csv\` | \`provider,unit,value\`: catchment population of each of ${s.providers} providers in each unit, from a distance-decay (Huff gravity) model; shares under 1% of a unit are dropped. A unit's values sum to its population. |
 | \`provider_sites.csv\` | \`provider,name,lon,lat\`: where each provider's main site is. |
 | \`links.csv\` | \`unit_a,unit_b,kind,note\`: ferry links from the island ${s.island} to ${s.links.join(" and ")}. |
-| \`areas.csv\` | \`area,area_name,unit,weight\`: a second geography of ${s.areas} invented local authorities; \`weight\` is the share of the unit's population in the area (a few units are split between two areas). Areas nest in the footprints the plan was grown from, so the plan splits an area only at a split unit or at a deliberate break. |
+| \`areas.csv\` | \`area,area_name,unit,weight\`: a second geography of ${s.areas} invented local authorities; \`weight\` is the number of the unit's people who live in the area (a few units are split between two areas). Areas nest in the footprints the plan was grown from, so the plan splits an area only at a split unit or at a deliberate break. |
 | \`plan.csv\` | \`unit,footprint,footprint_name\`: a starting plan of ${s.footprints} footprints. |
 
 ## Rules the starting plan breaks on purpose
