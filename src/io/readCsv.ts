@@ -39,7 +39,7 @@ export async function openCsv(file: string): Promise<CsvStream> {
   // with csv-parse's `info` option (which copies an object per record): one line per record,
   // ragged rows pass through the parser and are reported below with their line;
   // plus any newlines quoted inside its cells; empty lines come through as [""] and are counted.
-  const parser = parse({ bom: true, skip_empty_lines: false, relax_column_count: true, trim: false });
+  const parser = parse({ bom: true, skip_empty_lines: false, relax_column_count: true, trim: false, record_delimiter: ["\r\n", "\n", "\r"] });
   let failure: unknown = null;
   parser.on("error", (err) => (failure ??= err));
   const chunks = createReadStream(file)[Symbol.asyncIterator]();
