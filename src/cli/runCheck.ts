@@ -1,4 +1,4 @@
-import { extname } from "node:path";
+import { extname, relative } from "node:path";
 import { UsageError } from "../errors.js";
 import { type DatasetSpec, loadDataset, requirePopulation } from "../io/loadDataset.js";
 import { readPlan } from "../io/readPlan.js";
@@ -35,6 +35,7 @@ export async function runCheck(spec: DatasetSpec, opts: RunCheckOptions): Promis
   }
   dataset.plan = plan;
   const result = checkPlan(dataset, plan, { splitTolerance: opts.splitTolerance }, extra);
-  const title = `${spec.synthetic ? "[synthetic] " : ""}${dataset.name === spec.boundaries ? planFile : `${dataset.name}: ${planFile}`}`;
+  const shown = relative(process.cwd(), planFile) || planFile;
+  const title = `${spec.synthetic ? "[synthetic] " : ""}${dataset.name === spec.boundaries ? shown : `${dataset.name}: ${shown}`}`;
   return { result, title, planFile };
 }

@@ -205,7 +205,7 @@ export async function loadDataset(spec: DatasetSpec, opts: LoadOptions = {}): Pr
 
   const adjacency = opts.skipAdjacency
     ? { kind: spec.adjacency ?? "rook", neighbors: units.ids.map(() => []), linked: [] }
-    : buildAdjacency(units.geometries, { kind: spec.adjacency, geographic: units.geographic, tolerance: spec.snapTolerance ?? defaultSnapTolerance }, linkPairs);
+    : buildAdjacency(units.geometries, { kind: spec.adjacency, geographic: units.geographic, tolerance: spec.snapTolerance ?? defaultSnapTolerance }, linkPairs, units.flat);
 
   const dataset: Dataset = {
     name: spec.name ?? spec.boundaries,

@@ -69,10 +69,18 @@ export async function readManifest(file: string): Promise<Manifest> {
   const json = await readJson(file);
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const key = issue.path.join(".") || "(top level)";
-    const detail =
-      issue.code === "unrecognized_keys" ? `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}` : issue.message;
+    const issues = parsed.error.issues;
+    const issue = issues.find((i) => i.code === "unrecognized_keys") ?? issues[0];
+    const key = issue.path.join(".") || undefined;
+    const value = issue.path.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined), json);
+    let detail = issue.message;
+    if (issue.code === "unrecognized_keys") {
+      detail = `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+    } else if (value === undefined && issue.path.length > 0) {
+      detail = "is required";
+    } else if (issue.code === "invalid_union") {
+      detail = 'must be a path, or an object with "path" and column names';
+    }
     throw new InputError(file, detail, { field: key });
   }
   const m = parsed.data;

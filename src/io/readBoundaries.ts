@@ -56,6 +56,7 @@ export async function readBoundaries(file: string, opts: BoundaryOptions = {}): 
       format = "geojson";
     }
   }
+  if (features.length === 0) throw new InputError(file, "holds no features");
   const props = features.map((f) => (f.properties && typeof f.properties === "object" ? f.properties : {}));
   const fieldSet = new Set<string>();
   for (const p of props) for (const k of Object.keys(p)) fieldSet.add(k);

@@ -34,67 +34,98 @@ export async function openCsv(file: string): Promise<CsvStream> {
   } catch (err) {
     throw fileError(file, err);
   }
-  const parser = createReadStream(file).pipe(
-    parse({ bom: true, info: true, skip_empty_lines: true, relax_quotes: false, trim: false }),
-  );
-  const iterator = (parser as AsyncIterable<{ record: string[]; info: { lines: number } }>)[
-    Symbol.asyncIterator
-  ]();
+  // Records are pulled from the parser synchronously after each chunk is written, so rows
+  // arrive in batches without a promise per row. Line numbers are counted here rather than
+  // with csv-parse's `info` option (which copies an object per record): one line per record,
+  // ragged rows pass through the parser and are reported below with their line;
+  // plus any newlines quoted inside its cells; empty lines come through as [""] and are counted.
+  const parser = parse({ bom: true, skip_empty_lines: false, relax_column_count: true, trim: false, record_delimiter: ["\r\n", "\n", "\r"] });
+  let failure: unknown = null;
+  parser.on("error", (err) => (failure ??= err));
+  const chunks = createReadStream(file)[Symbol.asyncIterator]();
+  let line = 0;
+  let ended = false;
+  const pending: CsvRow[] = [];
 
-  const first = await next(file, iterator);
-  if (first.done) throw new InputError(file, "the file is empty (a header row is needed)");
-  const header = first.value.record.map((h) => h.trim());
+  function drain(): void {
+    let record: string[] | null;
+    while ((record = parser.read() as string[] | null) !== null) {
+      line++;
+      const at = line;
+      for (const cell of record) for (let i = cell.indexOf("\n"); i >= 0; i = cell.indexOf("\n", i + 1)) line++;
+      if (record.length === 1 && record[0].trim() === "") continue;
+      pending.push({ cells: record, line: at });
+    }
+  }
+
+  async function fill(): Promise<boolean> {
+    while (pending.length === 0 && !ended) {
+      let r: IteratorResult<Buffer>;
+      try {
+        r = await chunks.next();
+      } catch (err) {
+        throw fileError(file, err);
+      }
+      if (r.done) {
+        parser.end();
+        ended = true;
+        // csv-parse reports a bad final record through an 'error' event on a later tick.
+        await new Promise((resolve) => setImmediate(resolve));
+      } else {
+        parser.write(r.value);
+      }
+      drain();
+      if (failure) throw csvError(file, failure, line + 1);
+    }
+    return pending.length > 0;
+  }
+
+  if (!(await fill())) throw new InputError(file, "the file is empty (a header row is needed)");
+  const header = pending.shift()!.cells.map((h) => h.trim());
   checkHeader(file, header);
   const width = header.length;
 
   async function* rows(): AsyncGenerator<CsvRow> {
-    for (;;) {
-      const r = await next(file, iterator);
-      if (r.done) return;
-      const { record, info } = r.value;
-      const line = info.lines;
-      if (record.length === 1 && record[0].trim() === "") continue;
-      if (record.length !== width) {
-        throw new InputError(
-          file,
-          `has ${record.length} field${record.length === 1 ? "" : "s"} where the header has ${width}`,
-          { line },
-        );
+    while (await fill()) {
+      const batch = pending.splice(0, pending.length);
+      for (const row of batch) {
+        const { cells } = row;
+        if (cells.length !== width) {
+          throw new InputError(file, `has ${cells.length} field${cells.length === 1 ? "" : "s"} where the header has ${width}`, { line: row.line });
+        }
+        for (let i = 0; i < cells.length; i++) {
+          const cell = cells[i];
+          if (cell.includes("\uFFFD")) throw new InputError(file, "is not UTF-8 text", { line: row.line });
+          // Undo the apostrophe that our CSV writer puts before formula-like cells ('=x -> =x).
+          if (cell.charCodeAt(0) === 39 && /^'[=+\-@\t\r]/.test(cell)) cells[i] = cell.slice(1);
+        }
+        yield row;
       }
-      for (const cell of record) {
-        if (cell.includes("\uFFFD")) throw new InputError(file, "is not UTF-8 text", { line });
-      }
-      yield { cells: record, line };
     }
   }
   return { file, header, rows: rows() };
 }
 
-async function next(
-  file: string,
-  it: AsyncIterator<{ record: string[]; info: { lines: number } }>,
-): Promise<IteratorResult<{ record: string[]; info: { lines: number } }>> {
-  try {
-    return await it.next();
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH") {
-      const e = err as Error & { lines?: number; record?: unknown[]; columns?: unknown };
-      const got = e.record?.length ?? 0;
-      const m = /expect (\d+)/.exec(e.message);
-      throw new InputError(
-        file,
-        `has ${got} field${got === 1 ? "" : "s"} where the header has ${m ? m[1] : "a different number"}`,
-        { line: e.lines },
-      );
-    }
-    if (code?.startsWith("CSV_")) {
-      const e = err as Error & { lines?: number };
-      const detail = e.message.replace(/^Invalid [^:]*:\s*/, "").replace(/\s+at line \d+.*$/, "");
-      throw new InputError(file, `not valid CSV: ${detail}`, { line: e.lines });
-    }
-    throw fileError(file, err);
+function csvError(file: string, err: unknown, line: number): InputError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH") {
+    const e = err as Error & { record?: unknown[] };
+    const got = e.record?.length ?? 0;
+    const m = /expect (\d+)/.exec(e.message);
+    return new InputError(file, `has ${got} field${got === 1 ? "" : "s"} where the header has ${m ? m[1] : "a different number"}`, { line });
   }
+  const friendly: Record<string, string> = {
+    CSV_QUOTE_NOT_CLOSED: "a quoted field is never closed",
+    INVALID_OPENING_QUOTE: "a quote inside an unquoted field (quote the whole field and double the quotes in it)",
+    CSV_INVALID_OPENING_QUOTE: "a quote inside an unquoted field (quote the whole field and double the quotes in it)",
+    CSV_INVALID_CLOSING_QUOTE: "text right after a closing quote (double the quotes inside a quoted field)",
+  };
+  if (code && (code.startsWith("CSV_") || code in friendly)) {
+    const e = err as Error & { lines?: number };
+    const detail = friendly[code] ?? e.message.replace(/^Invalid [^:]*:\s*/, "");
+    return new InputError(file, `not valid CSV: ${detail}`, { line: e.lines ?? line });
+  }
+  return new InputError(file, `cannot be read as CSV: ${(err as Error).message}`);
 }
 
 function checkHeader(file: string, header: string[]): void {

@@ -1,3 +1,4 @@
+import { InputError } from "../errors.js";
 import { detectColumn } from "./detectFields.js";
 import { openCsv } from "./readCsv.js";
 import { parseNumber } from "./parseNumber.js";
@@ -41,7 +42,9 @@ export async function readPopulation(file: string, idField?: string, cols: Popul
   const ui = csv.header.indexOf(unitCol), vi = csv.header.indexOf(valueCol);
   const rows: PopulationRow[] = [];
   for await (const { cells, line } of csv.rows) {
-    rows.push({ unit: cells[ui].trim(), value: parseNumber(cells[vi], file, line, valueCol), line });
+    const unit = cells[ui].trim();
+    if (unit === "") throw new InputError(file, "empty unit code", { line, field: unitCol });
+    rows.push({ unit, value: parseNumber(cells[vi], file, line, valueCol), line });
   }
   return rows;
 }

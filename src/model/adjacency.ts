@@ -1,3 +1,4 @@
+import { type FlatRings, flattenGeometries } from "./flatRings.js";
 import type { AdjacencyGraph, UnitGeometry } from "./types.js";
 
 export interface AdjacencyOptions {
@@ -36,6 +37,7 @@ const metresPerDegree = 111_195;
  * quadratic in the number of units.
  *
  * @param links extra pairs (ferries, bridges) added as neighbours and listed in `linked`
+ * @param rings the geometries' rings already flattened (Units.flat), to save a pass
  * @example
  * const g = buildAdjacency(units.geometries, { geographic: true });
  * g.neighbors[0]; // sorted indexes of the units next to unit 0
@@ -44,12 +46,13 @@ export function buildAdjacency(
   geometries: readonly (UnitGeometry | null)[],
   opts: AdjacencyOptions,
   links: readonly [number, number][] = [],
+  rings?: FlatRings,
 ): AdjacencyGraph {
   const kind = opts.kind ?? "rook";
   const tol = opts.tolerance ?? defaultSnapTolerance;
   const minShared = opts.minShared ?? 4 * tol;
   const n = geometries.length;
-  const flat = flatten(geometries, opts.geographic);
+  const flat = flatten(rings ?? flattenGeometries(geometries), opts.geographic);
   const { xs, ys, segFrom, segUnit, segCount } = flat;
 
   // Cell size: big enough that a typical segment spans few cells, never below 4 tolerances.
@@ -179,26 +182,13 @@ interface Flat {
  * Copies all rings into flat projected arrays (metres), dropping repeated consecutive points and
  * closing open rings, so that every segment is vertex i -> i + 1 within one ring.
  */
-function flatten(geometries: readonly (UnitGeometry | null)[], geographic: boolean): Flat {
-  let total = 0;
-  let minLat = Infinity, maxLat = -Infinity;
-  for (const g of geometries) {
-    if (!g) continue;
-    for (const poly of g.type === "Polygon" ? [g.coordinates] : g.coordinates) {
-      for (const ring of poly) {
-        total += ring.length + 1;
-        if (geographic) {
-          for (const p of ring) {
-            if (p[1] < minLat) minLat = p[1];
-            if (p[1] > maxLat) maxLat = p[1];
-          }
-        }
-      }
-    }
-  }
+function flatten(rings: FlatRings, geographic: boolean): Flat {
+  const { coords, ringStart, ringUnit } = rings;
+  const ringCount = ringUnit.length;
+  const total = coords.length / 2 + ringCount;
   // An equirectangular projection about the middle latitude: good to a few per cent over a
   // country the size of England, which is plenty for a snapping tolerance.
-  const lat0 = geographic && minLat <= maxLat ? (minLat + maxLat) / 2 : 0;
+  const lat0 = geographic ? (rings.bbox[1] + rings.bbox[3]) / 2 : 0;
   const kx = geographic ? metresPerDegree * Math.cos((lat0 * Math.PI) / 180) : 1;
   const ky = geographic ? metresPerDegree : 1;
   const xs = new Float64Array(total);
@@ -207,36 +197,32 @@ function flatten(geometries: readonly (UnitGeometry | null)[], geographic: boole
   const segFrom = new Int32Array(total);
   const segUnit = new Int32Array(total);
   let nv = 0, ns = 0;
-  geometries.forEach((g, u) => {
-    if (!g) return;
-    for (const poly of g.type === "Polygon" ? [g.coordinates] : g.coordinates) {
-      for (const ring of poly) {
-        const start = nv;
-        for (const p of ring) {
-          const x = p[0] * kx, y = p[1] * ky;
-          if (nv > start && xs[nv - 1] === x && ys[nv - 1] === y) continue;
-          xs[nv] = x;
-          ys[nv] = y;
-          nv++;
-        }
-        if (nv - start < 2) {
-          nv = start;
-          continue;
-        }
-        if (xs[nv - 1] !== xs[start] || ys[nv - 1] !== ys[start]) {
-          xs[nv] = xs[start];
-          ys[nv] = ys[start];
-          nv++;
-        }
-        for (let v = start; v < nv; v++) vertexUnit[v] = u;
-        for (let v = start; v < nv - 1; v++) {
-          segFrom[ns] = v;
-          segUnit[ns] = u;
-          ns++;
-        }
-      }
+  for (let r = 0; r < ringCount; r++) {
+    const u = ringUnit[r];
+    const start = nv;
+    for (let k = ringStart[r]; k < ringStart[r + 1]; k++) {
+      const x = coords[2 * k] * kx, y = coords[2 * k + 1] * ky;
+      if (nv > start && xs[nv - 1] === x && ys[nv - 1] === y) continue;
+      xs[nv] = x;
+      ys[nv] = y;
+      nv++;
     }
-  });
+    if (nv - start < 2) {
+      nv = start;
+      continue;
+    }
+    if (xs[nv - 1] !== xs[start] || ys[nv - 1] !== ys[start]) {
+      xs[nv] = xs[start];
+      ys[nv] = ys[start];
+      nv++;
+    }
+    for (let v = start; v < nv; v++) vertexUnit[v] = u;
+    for (let v = start; v < nv - 1; v++) {
+      segFrom[ns] = v;
+      segUnit[ns] = u;
+      ns++;
+    }
+  }
   return {
     xs: xs.subarray(0, nv),
     ys: ys.subarray(0, nv),

@@ -10,6 +10,9 @@ export interface DataIssue {
   units?: string[];
 }
 
+/** More people than live on Earth: a unit above this is a data error (a unit slip, a pasted total). */
+export const maxPopulation = 1e10;
+
 /**
  * Joins population rows to units: one value per unit, NaN where a unit has none.
  * Reports units without a row, rows for unknown units, duplicate rows, negative and
@@ -34,7 +37,9 @@ export function joinPopulation(
       continue;
     }
     firstLine.set(i, r.line);
-    if (r.value < 0) {
+    if (r.value > maxPopulation) {
+      issues.push({ rule: "population-implausible", severity: "error", message: `unit "${r.unit}" has an implausible population (${r.value}, more than ${maxPopulation})`, file, line: r.line, units: [r.unit] });
+    } else if (r.value < 0) {
       issues.push({ rule: "population-negative", severity: "error", message: `unit "${r.unit}" has a negative population (${r.value})`, file, line: r.line, units: [r.unit] });
     } else if (!Number.isInteger(r.value)) {
       issues.push({ rule: "population-not-integer", severity: "warning", message: `unit "${r.unit}" has a fractional population (${r.value})`, file, line: r.line, units: [r.unit] });

@@ -1,4 +1,5 @@
 import type { MultiPolygon, Polygon } from "geojson";
+import type { FlatRings } from "./flatRings.js";
 
 /** Polygonal geometry of one unit, as read (possibly invalid: self-touching rings are common). */
 export type UnitGeometry = Polygon | MultiPolygon;
@@ -16,6 +17,8 @@ export interface Units {
   geometries: (UnitGeometry | null)[];
   /** True when coordinates are longitude/latitude degrees, false for projected metres. */
   geographic: boolean;
+  /** The same rings in flat typed arrays, when built (toUnits builds them). */
+  flat?: FlatRings;
 }
 
 /** Per-unit population (NaN where the unit has no population value). */

@@ -1,6 +1,10 @@
 import type { Geometry, Position } from "geojson";
 import { InputError } from "../errors.js";
+import { FlatRingsBuilder } from "./flatRings.js";
 import type { UnitGeometry, Units } from "./types.js";
+
+/** Larger than any projected coordinate in metres on Earth (and than any longitude or latitude). */
+const maxCoordinate = 1e8;
 
 /** What `toUnits` needs of a boundary file (see io/readBoundaries). */
 export interface UnitSource {
@@ -21,7 +25,7 @@ export function toUnits(src: UnitSource): Units {
   const names: string[] = [];
   const geometries: UnitGeometry[] = [];
   const index = new Map<string, number>();
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  const flat = new FlatRingsBuilder();
   for (const f of src.features) {
     if (f.id === "") throw new InputError(file, `has no id (field "${src.idField}")`, { feature: f.index });
     const previous = index.get(f.id);
@@ -47,11 +51,11 @@ export function toUnits(src: UnitSource): Units {
           if (typeof x !== "number" || typeof y !== "number" || !Number.isFinite(x) || !Number.isFinite(y)) {
             throw badCoordinates(file, f, p);
           }
-          if (x < minX) minX = x;
-          if (x > maxX) maxX = x;
-          if (y < minY) minY = y;
-          if (y > maxY) maxY = y;
+          if (Math.abs(x) > maxCoordinate || Math.abs(y) > maxCoordinate) {
+            throw new InputError(file, `unit "${f.id}" has a coordinate out of any map's range (${JSON.stringify(p).slice(0, 60)})`, { feature: f.index });
+          }
         }
+        flat.addRing(ids.length, ring as Position[]);
       }
     }
     index.set(f.id, ids.length);
@@ -59,8 +63,10 @@ export function toUnits(src: UnitSource): Units {
     names.push(f.name);
     geometries.push(g);
   }
+  const rings = flat.finish();
+  const [minX, minY, maxX, maxY] = rings.bbox;
   const geographic = minX >= -180 && maxX <= 180 && minY >= -90 && maxY <= 90;
-  return { ids, names, index, geometries, geographic };
+  return { ids, names, index, geometries, geographic, flat: rings };
 }
 
 function badCoordinates(file: string, f: { index: number; id: string }, p?: unknown): InputError {
