@@ -1,18 +1,14 @@
-import { writeFile } from "node:fs/promises";
 import type { Feature } from "geojson";
-import { InputError } from "../errors.js";
+import { writeFileAtomic } from "./writeFileAtomic.js";
 
 /**
  * Writes features as a GeoJSON FeatureCollection, one feature per line (diff-friendly, and still
- * one JSON value). A write failure is an InputError naming the file.
+ * one JSON value), whole or not at all (see writeFileAtomic).
+ *
+ * @example
+ * await writeGeoJson("fixed.geojson", repairFeatures(features));
  */
 export async function writeGeoJson(file: string, features: readonly Feature[]): Promise<void> {
   const body = features.map((f) => JSON.stringify(f)).join(",\n");
-  const text = `{"type":"FeatureCollection","features":[\n${body}\n]}\n`;
-  try {
-    await writeFile(file, text);
-  } catch (err) {
-    throw new InputError(file, `cannot write: ${(err as Error).message}`);
-  }
+  await writeFileAtomic(file, `{"type":"FeatureCollection","features":[\n${body}\n]}\n`);
 }
-
