@@ -28,8 +28,9 @@ def main():
     field = sys.argv[2] if len(sys.argv) > 2 else None
     with open(path) as f:
         data = json.load(f)
-    print(f"# /usr/bin/python3 test/reference/geos_validity.py {path.split('/')[-1]}"
-          f"{' ' + field if field else ''} (GEOS {geos.geos_version_string})")
+    import shapely
+    print(f"# made by: /usr/bin/python3 test/reference/geos_validity.py {' '.join(sys.argv[1:])}"
+          f" (shapely {shapely.__version__}, GEOS {geos.geos_version_string})")
     print("id,valid,reason,x,y")
     for feature in data["features"]:
         fid = feature_id(feature, field)

@@ -145,6 +145,15 @@ export function analyseCoverage(items: readonly GeometryItem[], geographic: bool
     uBox[4 * u + 3] = y1;
   }
   unitBox.finish();
+  // The other units whose boxes meet each unit's box: the only ones a piece of it can be inside.
+  const aroundUnit: number[][] = [];
+  for (let u = 0; u < nUnits; u++) {
+    aroundUnit.push(
+      unitSegStart[u] === unitSegStart[u + 1]
+        ? []
+        : unitBox.search(uBox[4 * u], uBox[4 * u + 1], uBox[4 * u + 2], uBox[4 * u + 3], (w) => w !== u && unitSegStart[w] !== unitSegStart[w + 1]),
+    );
+  }
   const pips = new Map<number, UnitPip>();
   const pipOf = (u: number): UnitPip => {
     let p = pips.get(u);
@@ -250,8 +259,6 @@ export function analyseCoverage(items: readonly GeometryItem[], geographic: bool
     addSplit(meetPoint.x, meetPoint.y);
     if (kind === Meet.Collinear) addSplit(meetPoint.x2, meetPoint.y2);
   };
-  const otherUnit = (w: number) => w !== curU && unitSegStart[w] !== unitSegStart[w + 1];
-  const noUnits: number[] = [];
 
   const processSegment = (u: number, s: number) => {
     const a = effFrom[s], b = effTo[s];
@@ -269,7 +276,7 @@ export function analyseCoverage(items: readonly GeometryItem[], geographic: bool
     const reuse = !met && !lastMet && lastSeg === s - 1 && from[s] === from[s - 1] + 1;
     lastSeg = s;
     lastMet = met;
-    const around = reuse ? noUnits : unitBox.search(x0, y0, x1, y1, otherUnit);
+    const around = aroundUnit[u];
     if (splitT.length === 0) {
       classify(u, around, ax, ay, bx, by, matched[s] === 1, reuse);
       return;

@@ -30,10 +30,12 @@ export class SegmentGrid {
       y0 = Math.min(y0, ay, by); y1 = Math.max(y1, ay, by);
       sum += Math.max(Math.abs(bx - ax), Math.abs(by - ay));
     }
-    // Cells about twice the mean segment extent, at most ~4M cells.
+    // Cells about twice the mean segment extent, but no more cells than about four per segment
+    // (boundaries fill little of their box, so finer cells would be mostly empty).
     let size = Math.max((2 * sum) / Math.max(1, n), 1e-12);
     const w = x1 - x0, h = y1 - y0;
-    while ((w / size + 1) * (h / size + 1) > 4e6) size *= 2;
+    const maxCells = Math.max(1024, 4 * n);
+    while ((w / size + 1) * (h / size + 1) > maxCells) size *= 2;
     this.x0 = x0;
     this.y0 = y0;
     this.size = size;
