@@ -27,8 +27,9 @@ export interface ValidateResult {
 /**
  * Validates a boundary file for CI: reads the features without refusing bad geometry, builds the
  * adjacency of the well-formed ones (links included, for `isolated-units`), runs every dataset
- * geometry check and, with `fix`, writes mechanically repaired features. Findings are about the
- * input file, not the repaired one.
+ * geometry check, checks the population, provider and area tables joined to the units (when given,
+ * and when the geometry is sound enough to load) and, with `fix`, writes mechanically repaired
+ * features. Findings are about the input files, not the repaired one.
  */
 export async function runValidate(spec: DatasetSpec, opts: RunValidateOptions = {}): Promise<ValidateResult> {
   const file = spec.boundaries;
@@ -68,6 +69,20 @@ export async function runValidate(spec: DatasetSpec, opts: RunValidateOptions = 
       gapMinArea: opts.gapMinArea,
     }),
   );
+
+  // Tables joined to the units (population, providers, areas) are checked by the dataset loader;
+  // it needs well-formed units, so only when the geometry has no structural error.
+  const structural = new Set(["missing-ids", "unique-ids", "empty-geometry", "geometry-type", "finite-coordinates"]);
+  const hasTables = spec.population !== undefined || spec.providers !== undefined || spec.areas !== undefined;
+  if (hasTables && !findings.some((f) => f.severity === "error" && structural.has(f.rule))) {
+    const { loadDataset } = await import("../io/loadDataset.js");
+    const loaded = await loadDataset({ ...spec, links: undefined, plan: undefined }, { lenient: true, skipAdjacency: true, skipPlan: true });
+    for (const issue of loaded.issues) {
+      const level = spec.severity?.[issue.rule];
+      if (level === "off") continue;
+      findings.push({ rule: issue.rule, severity: level ?? issue.severity, message: issue.message, units: issue.units, file: issue.file, line: issue.line });
+    }
+  }
 
   let fixed: string | undefined;
   if (opts.fix !== undefined) {

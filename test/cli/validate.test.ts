@@ -62,6 +62,15 @@ describe("validate command", () => {
     expect(bad.stderr).toMatch(/--overlap-width/);
   }, 30_000);
 
+  it("validate: tables joined to the units are checked too (a population row for an unknown unit)", async () => {
+    const r = await validateJson([fixture("valid/clean.geojson"), "--population", fixture("population-unknown-unit.csv")]);
+    expect(r.json.findings.map((f) => [f.rule, f.severity, f.units])).toEqual([["population-unknown-unit", "warning", ["Z"]]]);
+    expect(r.code).toBe(0);
+    // Not attempted when the geometry cannot be loaded as units; the geometry findings still come.
+    const broken = await validateJson([fixture("invalid/point-geometry.geojson"), "--population", fixture("population-unknown-unit.csv")]);
+    expect(broken.json.findings.map((f) => f.rule)).toEqual(["geometry-type", "isolated-units"]);
+  });
+
   it("validate: a missing file is bad input (exit 2, one line)", async () => {
     const r = await runCli(["validate", path.join(tmp, "nope.geojson")]);
     expect(r.code).toBe(2);
@@ -91,6 +100,11 @@ describeShared("validate command on the England data", () => {
     const r = await validateJson([sharedFile("ccg16_boundaries_from_lsoa_bsc.geojson")]);
     const isolated = r.json.findings.filter((f) => f.rule === "isolated-units");
     expect(isolated.map((f) => f.units)).toEqual([["E38000087"]]);
+  }, 30_000);
+
+  it("validate: CCG16 with its population table: no table finding", async () => {
+    const r = await validateJson([sharedFile("ccg16_boundaries_from_lsoa_bsc.geojson"), "--population", sharedFile("ccg16_stp_lookup_population.csv")]);
+    expect(r.json.findings.filter((f) => f.rule.startsWith("population"))).toEqual([]);
   }, 30_000);
 
   it("validate: CCG21 (ONS BUC) passes", async () => {
