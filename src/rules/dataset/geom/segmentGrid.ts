@@ -41,24 +41,31 @@ export class SegmentGrid {
     this.size = size;
     this.nx = Math.floor(w / size) + 1;
     this.ny = Math.floor(h / size) + 1;
-    const counts = new Int32Array(this.nx * this.ny + 1);
-    this.each(n, (cell) => counts[cell + 1]++);
-    for (let c = 0; c < this.nx * this.ny; c++) counts[c + 1] += counts[c];
-    this.offsets = counts;
-    this.items = new Int32Array(counts[this.nx * this.ny]);
-    const fill = counts.slice(0, this.nx * this.ny);
-    this.each(n, (cell, s) => (this.items[fill[cell]++] = s));
-    this.stamp = new Int32Array(n);
-  }
-
-  private each(n: number, f: (cell: number, s: number) => void): void {
-    const { xs, ys, from } = this;
+    const nx = this.nx, ny = this.ny, inv = 1 / size;
+    // Cell range of each segment's box, computed once (two passes use it).
+    const range = new Int32Array(4 * n);
     for (let s = 0; s < n; s++) {
       const a = from[s];
-      const i0 = this.cx(Math.min(xs[a], xs[a + 1])), i1 = this.cx(Math.max(xs[a], xs[a + 1]));
-      const j0 = this.cy(Math.min(ys[a], ys[a + 1])), j1 = this.cy(Math.max(ys[a], ys[a + 1]));
-      for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) f(j * this.nx + i, s);
+      const ax = xs[a], bx = xs[a + 1], ay = ys[a], by = ys[a + 1];
+      range[4 * s] = clamp(Math.floor(((ax < bx ? ax : bx) - x0) * inv), nx);
+      range[4 * s + 1] = clamp(Math.floor(((ax < bx ? bx : ax) - x0) * inv), nx);
+      range[4 * s + 2] = clamp(Math.floor(((ay < by ? ay : by) - y0) * inv), ny);
+      range[4 * s + 3] = clamp(Math.floor(((ay < by ? by : ay) - y0) * inv), ny);
     }
+    const counts = new Int32Array(nx * ny + 1);
+    for (let s = 0; s < n; s++) {
+      for (let j = range[4 * s + 2]; j <= range[4 * s + 3]; j++)
+        for (let i = range[4 * s]; i <= range[4 * s + 1]; i++) counts[j * nx + i + 1]++;
+    }
+    for (let c = 0; c < nx * ny; c++) counts[c + 1] += counts[c];
+    this.offsets = counts;
+    this.items = new Int32Array(counts[nx * ny]);
+    const fill = counts.slice(0, nx * ny);
+    for (let s = 0; s < n; s++) {
+      for (let j = range[4 * s + 2]; j <= range[4 * s + 3]; j++)
+        for (let i = range[4 * s]; i <= range[4 * s + 1]; i++) this.items[fill[j * nx + i]++] = s;
+    }
+    this.stamp = new Int32Array(n);
   }
 
   private cx(x: number): number {
@@ -86,4 +93,8 @@ export class SegmentGrid {
         }
       }
   }
+}
+
+function clamp(i: number, n: number): number {
+  return i < 0 ? 0 : i >= n ? n - 1 : i;
 }
