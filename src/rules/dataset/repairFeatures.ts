@@ -71,7 +71,7 @@ function wind(loop: Loop, ccw: boolean): number[][] {
   return pts;
 }
 
-function holeInside(hole: number[], shell: number[]): boolean {
+function holeInside(hole: readonly number[], shell: readonly number[]): boolean {
   for (let i = 0; i + 1 < hole.length; i += 2) {
     const w = pointInRing(hole[i], hole[i + 1], shell);
     if (w !== 0) return w > 0;
@@ -83,7 +83,7 @@ function holeInside(hole: number[], shell: number[]): boolean {
  * Cleaned, closed rings (flat) with every vertex that lies inside another segment of its own ring
  * inserted into that segment, so that each self-touch is a repeated vertex.
  */
-function nodeRingTouches(polygons: Polygons): number[][][] {
+function nodeRingTouches(polygons: Polygons): (readonly number[])[][] {
   const u = unitSegments(polygons);
   const { xs, ys, ringOf } = u;
   const inserts = new Map<number, [number, number, number][]>();
@@ -101,7 +101,7 @@ function nodeRingTouches(polygons: Polygons): number[][][] {
       inserts.set(k, list);
     }
   });
-  const out: number[][][] = [];
+  const out: (readonly number[])[][] = [];
   for (let r = 0; r + 1 < u.ringStart.length; r++) {
     const flat: number[] = [];
     for (let v = u.ringStart[r]; v < u.ringStart[r + 1]; v++) {
@@ -125,7 +125,7 @@ function pairs(flat: number[]): number[][] {
  * Splits a closed flat ring at its repeated vertices into simple closed loops: walking the ring, a
  * vertex seen earlier on the current path closes the loop since then.
  */
-function splitLoops(flat: number[]): number[][] {
+function splitLoops(flat: readonly number[]): number[][] {
   const loops: number[][] = [];
   const stack: number[] = [];
   const seen = new Map<string, number>();

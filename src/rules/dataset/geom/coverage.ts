@@ -2,7 +2,7 @@ import Flatbush from "flatbush";
 import type { GeometryItem } from "../geometryItem.js";
 import { matchReversedEdges } from "./edgeMatch.js";
 import { SegmentGrid } from "./segmentGrid.js";
-import { polygonsOf } from "./polygons.js";
+import { cleanRing, polygonsOf } from "./polygons.js";
 import { Meet, meet, meetPoint } from "./segmentIntersection.js";
 import { Place, UnitPip } from "./unitPip.js";
 
@@ -74,18 +74,11 @@ export function analyseCoverage(items: readonly GeometryItem[], geographic: bool
     if (!polygons) continue;
     for (const rings of polygons)
       for (let r = 0; r < rings.length; r++) {
-        const ring = rings[r];
+        const flat = cleanRing(rings[r]);
         const v0 = nv;
-        for (const p of ring) {
-          const x = p[0], y = p[1];
-          if (nv > v0 && xs[nv - 1] === x && ys[nv - 1] === y) continue;
-          xs[nv] = x;
-          ys[nv] = y;
-          nv++;
-        }
-        if (nv > v0 && (xs[nv - 1] !== xs[v0] || ys[nv - 1] !== ys[v0])) {
-          xs[nv] = xs[v0];
-          ys[nv] = ys[v0];
+        for (let i = 0; i < flat.length; i += 2) {
+          xs[nv] = flat[i];
+          ys[nv] = flat[i + 1];
           nv++;
         }
         // Shoelace, relative to the first vertex; rings without area are left to other rules.

@@ -58,11 +58,17 @@ export function isClosed(ring: Ring): boolean {
   return a[0] === b[0] && a[1] === b[1];
 }
 
+const cleanMemo = new WeakMap<Ring, readonly number[]>();
+
 /**
- * The ring's distinct consecutive vertices, closed (last = first): repeated consecutive positions are
- * dropped and a missing closing position is added. Returns flat [x0, y0, x1, y1, ...].
+ * The ring's distinct consecutive vertices, closed (last = first): repeated consecutive points are
+ * dropped and a missing closing position is added. Returns flat [x0, y0, x1, y1, ...], remembered
+ * per ring array (several checks ask; real files repeat most points, e.g. CCG16 has 450k positions
+ * for 53k vertices). The result is shared: do not modify it.
  */
-export function cleanRing(ring: Ring): number[] {
+export function cleanRing(ring: Ring): readonly number[] {
+  const known = cleanMemo.get(ring);
+  if (known) return known;
   const out: number[] = [];
   for (const p of ring) {
     const n = out.length;
@@ -71,6 +77,7 @@ export function cleanRing(ring: Ring): number[] {
   }
   const n = out.length;
   if (n >= 2 && !(out[0] === out[n - 2] && out[1] === out[n - 1])) out.push(out[0], out[1]);
+  cleanMemo.set(ring, out);
   return out;
 }
 

@@ -19,7 +19,7 @@ export interface UnitSegments {
 
 /** Flattens a unit's polygons (repeated consecutive points dropped, rings closed, degenerate rings left out). */
 export function unitSegments(polygons: Polygons): UnitSegments {
-  const flats: number[][] = [];
+  const flats: (readonly number[])[] = [];
   const poly: number[] = [];
   const idx: number[] = [];
   polygons.forEach((rings, p) =>
