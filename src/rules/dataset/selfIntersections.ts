@@ -99,7 +99,7 @@ export function selfIntersections(items: readonly GeometryItem[]): Finding[] {
     out.push({
       rule: "self-intersections",
       severity: "error",
-      message: `${unitLabel(item.id, i)}: ${parts.join("; ")}, first at ${at[0]}, ${at[1]}`,
+      message: `${unitLabel(item.id, i)}: ${parts.join("; ")}`,
       units: item.id ? [item.id] : [],
       location: at,
       suggestion: "run `stp-footprint validate --fix OUT` to split rings at their touch points, or repair the file in a GIS",
