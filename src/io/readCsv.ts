@@ -97,7 +97,7 @@ export async function openCsv(file: string): Promise<CsvStream> {
           const cell = cells[i];
           if (cell.includes("\uFFFD")) throw new InputError(file, "is not UTF-8 text", { line: row.line });
           // Undo the apostrophe that our CSV writer puts before formula-like cells ('=x -> =x).
-          if (cell.charCodeAt(0) === 39 && /^'[=+\-@\t\r]/.test(cell)) cells[i] = cell.slice(1);
+          if (cell.charCodeAt(0) === 39 && /^''*[=+\-@\t\r]/.test(cell)) cells[i] = cell.slice(1);
         }
         yield row;
       }

@@ -5,7 +5,9 @@
  */
 export function csvCell(value: string | number): string {
   let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s) && !/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(s)) s = `'${s}`;
+  // Apostrophes already in front are kept and one more is added, so reading (which drops one)
+  // gives the value back exactly.
+  if (/^'*[=+\-@\t\r]/.test(s) && !/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
