@@ -6,7 +6,7 @@ import { footprintComponents } from "./contiguity.js";
  * the incremental updaters are tested against, and the figure reported for start plans.
  * @param start footprint per unit to count moves against, or null
  * @example
- * evaluate(inst, plan, null) // { cross: 78, tie: 12.3, moved: 0 }
+ * evaluate(inst, plan, null) // { cross: 78, tie: 3.1, moved: 0 }
  */
 export function evaluate(inst: Instance, assign: Int32Array, start: Int32Array | null): Objective {
   const k = footprintSlots(assign);
@@ -20,15 +20,20 @@ export function evaluate(inst: Instance, assign: Int32Array, start: Int32Array |
     if (!(total > 0)) continue;
     row.fill(0);
     for (let e = prov.offsets[p]; e < prov.offsets[p + 1]; e++) row[assign[prov.unit[e]]] += prov.value[e];
+    const t = Math.max(inst.threshold, 1e-12);
     let above = 0;
-    let h = 0;
+    let pos = 0;
+    let largest = 0;
     for (let f = 0; f < k; f++) {
       const share = row[f] / total;
-      if (row[f] > 0 && share >= inst.threshold) above++;
-      h += share * share;
+      if (share >= t) {
+        above++;
+        pos += share - t;
+      }
+      if (share > largest) largest = share;
     }
     if (above >= 2) cross++;
-    tie += 1 - h;
+    tie += pos - Math.max(0, largest - t);
   }
   let moved = 0;
   if (start) for (let u = 0; u < inst.n; u++) if (start[u] >= 0 && start[u] !== assign[u]) moved++;

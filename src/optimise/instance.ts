@@ -20,10 +20,12 @@ export interface Instance {
   threshold: number;
 }
 
-/** Weights of the annealing energy `cross + tie * tieBreak + moved * unitsMoved`. */
+/** Weights of the annealing energy `cross + tie * excess - spread * sumSquaredShares + moved * unitsMoved`. */
 export interface EnergyWeights {
-  /** Weight of the continuous tie-breaker (provider dispersion); default 0.25. */
+  /** Weight of the continuous tie-breaker (the excess, see Objective.tie). */
   tie?: number;
+  /** Weight of the sum of squared provider shares (rewards concentrating every provider); default 0. */
+  spread?: number;
   /** Weight of each unit moved from the start; default 1e-4 (only breaks exact ties). */
   moved?: number;
 }
@@ -62,7 +64,13 @@ export interface OptimiseOptions {
 export interface Objective {
   /** Providers with at least `threshold` of their total in each of two or more footprints. */
   cross: number;
-  /** Sum over providers of 1 - sum over footprints of share^2 (0 when every provider sits in one footprint). */
+  /**
+   * The excess: over providers, the share of the provider's total above the threshold in footprints
+   * other than its largest, i.e. sum over f of max(0, share - threshold) minus that of the largest
+   * footprint. It is 0 for a provider that is not cross-footprint and grows continuously as a second
+   * footprint's share rises past the threshold, so it measures how far cross providers are from
+   * being whole: a gradient on plateaus of the count.
+   */
   tie: number;
   /** Units assigned differently from the start (0 without a start). */
   moved: number;

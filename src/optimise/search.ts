@@ -10,7 +10,8 @@ import { State } from "./state.js";
 
 /** Default annealing settings, tuned on the England 2016 instance. */
 export const DEFAULTS = {
-  tie: 0.25,
+  tie: 1,
+  spread: 0,
   moved: 1e-4,
   t0: 1.0,
   t1: 0.05,
@@ -51,6 +52,7 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
   s.recompute();
 
   const wTie = opts.weights?.tie ?? DEFAULTS.tie;
+  const wSpread = opts.weights?.spread ?? DEFAULTS.spread;
   const wMoved = opts.weights?.moved ?? DEFAULTS.moved;
   const t0 = opts.schedule?.t0 ?? DEFAULTS.t0;
   const t1 = opts.schedule?.t1 ?? DEFAULTS.t1;
@@ -94,7 +96,7 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
       const e = Math.floor(rng() * E);
       const u = edgeSrc[e];
       const from = assign[u];
-      const r = tryFlip(s, u, assign[adj[e]], wTie, wMoved, acc);
+      const r = tryFlip(s, u, assign[adj[e]], wTie, wSpread, wMoved, acc);
       if (r === FLIP_SKIPPED) continue;
       evaluated++;
       if (r !== FLIP_APPLIED) continue;
@@ -121,7 +123,7 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
           bestAssign.set(assign);
           atBest = false;
         }
-        resplitPair(s, fa, fb, resplitMax, scratch);
+        resplitPair(s, fa, fb, resplitMax, scratch, rng);
         s.recompute();
         const tie = s.tie();
         if (better(s.cross, tie, s.moved, bc, bt, bm)) {

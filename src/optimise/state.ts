@@ -9,12 +9,17 @@ import type { Instance } from "./instance.js";
  * - share[p * k + f] = share of provider p's total activity in footprint f;
  * - above[p] = number of footprints f with share[p * k + f] >= thr;
  * - cross = number of providers with above[p] >= 2;
+ * - unless stale[p]: max1[p] = largest share of p, in footprint arg1[p]; max2[p] = largest share
+ *   among the others (kept lazily: only cross providers need them);
+ * - excess = sum over providers of (sum over f of (share - thr)+) - (max1 - thr)+, the share above
+ *   the threshold held outside each provider's largest footprint (0 exactly for a provider that is
+ *   not cross-footprint, and continuous as a share crosses the threshold);
  * - herf = sum over providers of sum over f of share^2;
+ * - moved = number of units with start[u] >= 0 and assign[u] != start[u].
  *
  * Shares rather than raw activity keep the hot loop lean: the threshold is one constant and the
  * squared-share sum needs no per-provider scale, so a unit's entries are read sequentially
  * (row offset and share) and only two cells of each provider's row are touched at random.
- * - moved = number of units with start[u] >= 0 and assign[u] != start[u].
  */
 export class State {
   readonly inst: Instance;
@@ -33,6 +38,11 @@ export class State {
   readonly size: Int32Array;
   readonly share: Float64Array;
   readonly above: Int32Array;
+  readonly max1: Float64Array;
+  readonly max2: Float64Array;
+  readonly arg1: Int32Array;
+  /** 1 when max1/max2/arg1 of a provider are stale (recomputed on demand, for cross providers only). */
+  readonly stale: Uint8Array;
   /** The share threshold (at least 1e-12, so that an empty footprint never counts). */
   readonly thr: number;
   /**
@@ -55,10 +65,12 @@ export class State {
   nonEmpty = 0;
   minCount = 0;
   cross = 0;
+  excess = 0;
   herf = 0;
   moved = 0;
   /** Outputs of `flipDelta`. */
   dCross = 0;
+  dExcess = 0;
   dHerf = 0;
 
   constructor(inst: Instance, assign: Int32Array, k: number, start: Int32Array | null, lock: Int32Array | null, maxMoves: number) {
@@ -77,6 +89,10 @@ export class State {
     this.size = new Int32Array(k);
     this.share = new Float64Array(P * k);
     this.above = new Int32Array(P);
+    this.max1 = new Float64Array(P);
+    this.max2 = new Float64Array(P);
+    this.arg1 = new Int32Array(P);
+    this.stale = new Uint8Array(P);
     this.thr = Math.max(inst.threshold, 1e-12);
     // Transpose the provider CSR to unit-major, skipping zero entries (they change nothing) and
     // providers without activity (they can never be cross-footprint).
@@ -125,26 +141,55 @@ export class State {
     }
     let cross = 0;
     let herf = 0;
+    let excess = 0;
     for (let p = 0; p < P; p++) {
       let c = 0;
       for (let f = 0; f < k; f++) {
         const a = share[p * k + f];
-        if (a >= thr) c++;
+        if (a >= thr) {
+          c++;
+          excess += a - thr;
+        }
         herf += a * a;
       }
       above[p] = c;
       if (c >= 2) cross++;
+      this.rescan(p);
+      if (this.max1[p] > thr) excess -= this.max1[p] - thr;
     }
     this.cross = cross;
     this.herf = herf;
+    this.excess = excess;
     this.moved = moved;
     let nonEmpty = 0;
     for (let f = 0; f < k; f++) if (size[f] > 0) nonEmpty++;
     this.nonEmpty = nonEmpty;
   }
 
-  /** The tie-breaker: sum over providers of 1 - sum of squared footprint shares. */
+  /** Recomputes max1, arg1 and max2 of provider p from its row. */
+  rescan(p: number): void {
+    const k = this.k;
+    const row = p * k;
+    const share = this.share;
+    let m1 = -Infinity;
+    let m2 = -Infinity;
+    let i1 = 0;
+    for (let f = 0; f < k; f++) {
+      const a = share[row + f];
+      if (a > m1) {
+        m2 = m1;
+        m1 = a;
+        i1 = f;
+      } else if (a > m2) m2 = a;
+    }
+    this.max1[p] = m1;
+    this.max2[p] = k > 1 ? m2 : 0;
+    this.arg1[p] = i1;
+    this.stale[p] = 0;
+  }
+
+  /** The tie-breaker: share above the threshold outside each provider's largest footprint. */
   tie(): number {
-    return this.activeCount - this.herf;
+    return this.excess;
   }
 }
