@@ -64,3 +64,21 @@ export function createRng(seed: number): Rng {
 export function randInt(rng: Rng, n: number): number {
   return Math.floor(rng() * n);
 }
+
+/**
+ * Creates a seeded generator of unsigned 32-bit integers (as non-negative numbers), from the
+ * same stream as {@link createRng}.
+ * @param seed any number
+ */
+export function createRng32(seed: number): () => number {
+  const next = createRng(seed);
+  return () => next() * 4294967296;
+}
+
+/** Derives the seed of replica `index` from a run's seed, so replicas explore differently. */
+export function replicaSeed(seed: number, index: number): number {
+  let h = (Math.trunc(seed) ^ Math.imul(index + 1, 0x9e3779b9)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}

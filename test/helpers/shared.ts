@@ -37,3 +37,12 @@ export function describeShared(name: string, fn: () => void): void {
     describe.skip(`${name} (skipped: no shared England data at ${sharedDir})`, fn);
   }
 }
+
+/** `it` for one test on the shared England data, with the same skip-or-fail rule as describeShared. */
+export function itShared(name: string, fn: () => unknown, timeout?: number): void {
+  if (hasShared) it(name, fn, timeout);
+  else if (requireShared) it(name, () => {
+    throw new Error(`shared data not found at ${sharedDir} (STP_FOOTPRINT_REQUIRE_SHARED=1)`);
+  });
+  else it.skip(`${name} (skipped: no shared England data at ${sharedDir})`, fn);
+}

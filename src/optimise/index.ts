@@ -1,0 +1,8 @@
+export type { Instance, OptimiseOptions, OptimiseResult, Objective, Progress, EnergyWeights } from "./instance.js";
+export { compareObjectives, checkInstance } from "./instance.js";
+export { search, optimise, DEFAULTS } from "./search.js";
+export { optimiseParallel } from "./parallel.js";
+export { frontier, FRONTIER_LIMITS } from "./frontier.js";
+export type { FrontierPoint } from "./frontier.js";
+export { evaluate, planProblems } from "./evaluate.js";
+export { createRng } from "./random.js";

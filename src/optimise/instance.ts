@@ -1,0 +1,144 @@
+import type { Providers } from "../model/types.js";
+
+/**
+ * The optimiser's input: units as integer indexes with populations, a symmetric CSR adjacency
+ * (links such as ferries already included) and providers in CSR form.
+ */
+export interface Instance {
+  /** Units are 0..n-1. */
+  n: number;
+  /** Population per unit. */
+  population: Float64Array;
+  /** Neighbours of unit u are adj[adjOffsets[u] .. adjOffsets[u+1]); symmetric, no self-loops. */
+  adjOffsets: Int32Array;
+  adj: Int32Array;
+  providers: Providers;
+  /** Footprint population bounds, inclusive (300,000 and 2,800,000 for England). */
+  min: number;
+  max: number;
+  /** A provider is cross-footprint with at least this share of its total in each of two footprints. */
+  threshold: number;
+}
+
+/** Weights of the annealing energy `cross + tie * excess - spread * sumSquaredShares + moved * unitsMoved`. */
+export interface EnergyWeights {
+  /** Weight of the continuous tie-breaker (the excess, see Objective.tie). */
+  tie?: number;
+  /** Weight of the sum of squared provider shares (rewards concentrating every provider); default 0. */
+  spread?: number;
+  /** Weight of each unit moved from the start; default 1e-4 (only breaks exact ties). */
+  moved?: number;
+}
+
+/** Options of `search`, `optimise` and `optimiseParallel`. */
+export interface OptimiseOptions {
+  /** Footprint index (0..k-1) per unit. May break the rules: it is repaired first. */
+  start?: Int32Array;
+  /** Allowed number of footprints; default the start's count, or free within the population bounds. */
+  footprints?: { min: number; max: number };
+  /** -1, or the footprint the unit must stay in (needs `start`). */
+  lock?: Int32Array;
+  /** At most this many units assigned differently from `start`. */
+  maxMoves?: number;
+  /** Seed of the run; default 1. */
+  seed?: number;
+  /** Proposals per replica. With a seed, the result is identical on every run. */
+  iterations?: number;
+  /** Wall-clock budget per replica in milliseconds (used when `iterations` is absent; default 10,000). */
+  timeMs?: number;
+  /** Worker threads for `optimiseParallel`; default os.availableParallelism(). */
+  threads?: number;
+  /** Independent replicas for `optimiseParallel`; default `threads`. The result depends on
+   * replicas and seed, not on threads. */
+  replicas?: number;
+  /** Proposals between two progress reports; default 262,144. */
+  progressEvery?: number;
+  weights?: EnergyWeights;
+  /** Annealing temperatures: start, end, and number of cooling cycles (reheats). */
+  schedule?: { t0?: number; t1?: number; cycles?: number };
+  /** Pair re-splits: one every `every` proposals (0: never), over at most `maxUnits` movable units. */
+  resplit?: { every?: number; maxUnits?: number };
+}
+
+/** The lexicographic objective: fewer cross-footprint providers, then lower tie, then fewer moved. */
+export interface Objective {
+  /** Providers with at least `threshold` of their total in each of two or more footprints. */
+  cross: number;
+  /**
+   * The excess: over providers, the share of the provider's total above the threshold in footprints
+   * other than its largest, i.e. sum over f of max(0, share - threshold) minus that of the largest
+   * footprint. It is 0 for a provider that is not cross-footprint and grows continuously as a second
+   * footprint's share rises past the threshold, so it measures how far cross providers are from
+   * being whole: a gradient on plateaus of the count.
+   */
+  tie: number;
+  /** Units assigned differently from the start (0 without a start). */
+  moved: number;
+}
+
+/** Progress of a running search, reported every `progressEvery` proposals. */
+export interface Progress {
+  phase: "repair" | "search";
+  iteration: number;
+  elapsedMs: number;
+  current: Objective;
+  best: Objective;
+  temperature: number;
+  replica?: number;
+}
+
+/** The outcome of a search. */
+export interface OptimiseResult {
+  /** Footprint index per unit, using the start's footprint numbers when there is a start. */
+  assignment: Int32Array;
+  /** Footprints in the result. */
+  footprintCount: number;
+  objective: Objective;
+  /** Objective of the start as given (before repair), or null without a start. */
+  startObjective: Objective | null;
+  /** Units assigned differently from the start. */
+  moved: number;
+  /** True when the result meets every hard rule (bounds, contiguity, locks, maxMoves). */
+  feasible: boolean;
+  /** Why the result is infeasible, when it is. */
+  problems: string[];
+  /** Proposals made (all replicas). */
+  iterations: number;
+  /** Proposals whose objective change was computed (all replicas). */
+  evaluated: number;
+  elapsedMs: number;
+  /** Evaluated moves per second per replica. */
+  movesPerSecond: number;
+  seed: number;
+  /** Index of the replica whose plan this is. */
+  replica: number;
+}
+
+/** Lexicographic comparison of objectives (negative when a is better). */
+export function compareObjectives(a: Objective, b: Objective): number {
+  if (a.cross !== b.cross) return a.cross - b.cross;
+  if (Math.abs(a.tie - b.tie) > 1e-9) return a.tie - b.tie;
+  return a.moved - b.moved;
+}
+
+/**
+ * Throws when an instance is inconsistent (array lengths, asymmetric or out-of-range adjacency):
+ * these are bugs of whoever built it, not user errors.
+ */
+export function checkInstance(inst: Instance): void {
+  const { n, adjOffsets, adj, population, providers } = inst;
+  if (population.length !== n) throw new Error("instance: population length differs from n");
+  if (adjOffsets.length !== n + 1 || adjOffsets[n] !== adj.length) throw new Error("instance: bad adjacency offsets");
+  for (let u = 0; u < n; u++)
+    for (let e = adjOffsets[u]; e < adjOffsets[u + 1]; e++) {
+      const v = adj[e];
+      if (v < 0 || v >= n || v === u) throw new Error(`instance: bad neighbour ${v} of unit ${u}`);
+      let back = false;
+      for (let f = adjOffsets[v]; f < adjOffsets[v + 1]; f++) if (adj[f] === u) back = true;
+      if (!back) throw new Error(`instance: adjacency ${u}-${v} is not symmetric`);
+    }
+  const P = providers.total.length;
+  if (providers.offsets.length !== P + 1) throw new Error("instance: bad provider offsets");
+  for (let k = 0; k < providers.unit.length; k++)
+    if (providers.unit[k] < 0 || providers.unit[k] >= n) throw new Error("instance: provider entry with a bad unit");
+}

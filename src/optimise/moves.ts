@@ -1,0 +1,195 @@
+import type { Acceptance } from "./accept.js";
+import { canLeave } from "./contiguity.js";
+import type { State } from "./state.js";
+import { applyFlip, flipDelta, movedDelta } from "./updaters.js";
+
+/** Outcome of `tryFlip`: ruled out before evaluation, evaluated and rejected, or applied. */
+export const FLIP_SKIPPED = 0;
+export const FLIP_REJECTED = 1;
+export const FLIP_APPLIED = 2;
+
+/**
+ * Proposes moving unit u to footprint `to`: checks locks, population bounds, the footprint count
+ * and the moves limit in O(1), evaluates the energy change from deltas, asks the acceptance rule,
+ * and only for an accepted move checks contiguity (the costliest test) before applying it.
+ * Energy = cross + wTie * excess - wSpread * (sum of squared shares) + wMoved * moved; lower is better.
+ * @returns FLIP_SKIPPED, FLIP_REJECTED or FLIP_APPLIED
+ */
+export function tryFlip(s: State, u: number, to: number, wTie: number, wSpread: number, wMoved: number, acc: Acceptance): number {
+  const from = s.assign[u];
+  if (from === to || s.lock[u] >= 0) return FLIP_SKIPPED;
+  const inst = s.inst;
+  const p = inst.population[u];
+  if (s.size[from] === 1) {
+    if (s.nonEmpty <= s.minCount) return FLIP_SKIPPED;
+  } else if (s.pop[from] - p < inst.min) return FLIP_SKIPPED;
+  if (s.pop[to] + p > inst.max) return FLIP_SKIPPED;
+  const dm = movedDelta(s, u, to);
+  if (dm > 0 && s.moved + dm > s.maxMoves) return FLIP_SKIPPED;
+  flipDelta(s, u, to);
+  const dE = s.dCross + wTie * s.dExcess - wSpread * s.dHerf + wMoved * dm;
+  if (!acc.accept(dE)) return FLIP_REJECTED;
+  if (!canLeave(s, u)) return FLIP_REJECTED;
+  applyFlip(s, u, to);
+  return FLIP_APPLIED;
+}
+
+/** Preallocated buffers for `resplitPair` (regions of at most 31 units). */
+export class ResplitScratch {
+  readonly units = new Int32Array(31);
+  readonly nbr = new Int32Array(31);
+  readonly movable = new Int32Array(31);
+  readonly pos: Int32Array;
+  constructor(n: number) {
+    this.pos = new Int32Array(n).fill(-1);
+  }
+}
+
+/** True when objective (c1, t1, m1) is lexicographically better than (c0, t0, m0). */
+export function better(c1: number, t1: number, m1: number, c0: number, t0: number, m0: number): boolean {
+  if (c1 !== c0) return c1 < c0;
+  if (t1 < t0 - 1e-12) return true;
+  if (t1 > t0 + 1e-12) return false;
+  return m1 < m0;
+}
+
+/**
+ * Re-splits two neighbouring footprints optimally: merges them and tries every way of dividing
+ * their movable (unlocked) units between the two, keeping the best split (lexicographic objective)
+ * whose parts are connected and within the population bounds. The current split is among those
+ * tried, so the move never makes the plan worse.
+ *
+ * The 2^m splits are visited in reflected Gray-code order, so consecutive splits differ by one unit
+ * and each costs one incremental flip; connectivity is checked with bit masks, and only for a split
+ * that beats the best so far. When more than `maxMovable` units are unlocked, only that many move:
+ * those nearest the border between the two footprints. Regions over 31 units are left alone.
+ * @returns true when the split changed
+ */
+export function resplitPair(s: State, fa: number, fb: number, maxMovable: number, sc: ResplitScratch, rng: () => number): boolean {
+  const { units, nbr, movable, pos } = sc;
+  const { n, assign } = s;
+  const { adjOffsets, adj, min, max } = s.inst;
+  let r = 0;
+  for (let u = 0; u < n; u++) {
+    const f = assign[u];
+    if (f !== fa && f !== fb) continue;
+    if (r === 31) {
+      for (let i = 0; i < r; i++) pos[units[i]] = -1;
+      return false;
+    }
+    units[r] = u;
+    pos[u] = r++;
+  }
+  let side = 0; // bit i set: units[i] is in fa
+  let free = 0; // unlocked units
+  let border = 0; // units with a neighbour on the other side
+  for (let i = 0; i < r; i++) {
+    const u = units[i];
+    let mask = 0;
+    for (let e = adjOffsets[u]; e < adjOffsets[u + 1]; e++) {
+      const j = pos[adj[e]];
+      if (j >= 0) mask |= 1 << j;
+    }
+    nbr[i] = mask;
+    if (assign[u] === fa) side |= 1 << i;
+    if (s.lock[u] < 0) free |= 1 << i;
+  }
+  for (let i = 0; i < r; i++) {
+    pos[units[i]] = -1;
+    const other = (side >>> i) & 1 ? ~side : side;
+    if (nbr[i] & other) border |= 1 << i;
+  }
+  // Movable units: all free ones when few enough; otherwise the free units nearest the border
+  // between the two footprints, taken in rings outwards from the border (random within a ring).
+  let chosen = free;
+  if (popcount(free) > maxMovable) {
+    chosen = 0;
+    let ring = border & free;
+    let seen = border;
+    let room = maxMovable;
+    while (room > 0 && ring !== 0) {
+      const c = popcount(ring);
+      if (c <= room) {
+        chosen |= ring;
+        room -= c;
+      } else {
+        let rest = ring;
+        for (let left = c; room > 0; left--) {
+          const low = rest & -rest;
+          rest ^= low;
+          if (rng() * left < room) {
+            chosen |= low;
+            room--;
+          }
+        }
+      }
+      let next = 0;
+      let rest = ring;
+      while (rest !== 0) {
+        const low = rest & -rest;
+        next |= nbr[31 - Math.clz32(low)];
+        rest ^= low;
+      }
+      next &= ~seen;
+      seen |= next;
+      ring = next & free;
+    }
+  }
+  let m = 0;
+  for (let i = 0; i < r; i++) if ((chosen >>> i) & 1) movable[m++] = i;
+  if (m === 0) return false;
+  const full = r === 31 ? 0x7fffffff : (1 << r) - 1;
+  const side0 = side;
+  let bestSide = side;
+  let bc = s.cross;
+  let bt = s.excess;
+  let bm = s.moved;
+  const movedLimit = Math.max(s.maxMoves, s.moved);
+  const count = 1 << m;
+  for (let g = 1; g < count; g++) {
+    const j = 31 - Math.clz32(g & -g);
+    const i = movable[j];
+    applyFlip(s, units[i], (side >>> i) & 1 ? fb : fa);
+    side ^= 1 << i;
+    if (!better(s.cross, s.excess, s.moved, bc, bt, bm)) continue;
+    if (s.moved > movedLimit) continue;
+    const pa = s.pop[fa];
+    const pb = s.pop[fb];
+    if (pa < min || pa > max || pb < min || pb > max) continue;
+    if (!connectedMask(side, nbr) || !connectedMask(full & ~side, nbr)) continue;
+    bestSide = side;
+    bc = s.cross;
+    bt = s.excess;
+    bm = s.moved;
+  }
+  for (let j = 0; j < m; j++) {
+    const i = movable[j];
+    const want = (bestSide >>> i) & 1 ? fa : fb;
+    if (assign[units[i]] !== want) applyFlip(s, units[i], want);
+  }
+  return bestSide !== side0;
+}
+
+/** True when the units of `mask` form one connected, non-empty piece (nbr[i] = neighbour mask of i). */
+function popcount(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
+function connectedMask(mask: number, nbr: Int32Array): boolean {
+  if (mask === 0) return false;
+  let reach = mask & -mask;
+  for (;;) {
+    let next = reach;
+    let rest = reach;
+    while (rest !== 0) {
+      const low = rest & -rest;
+      next |= nbr[31 - Math.clz32(low)];
+      rest ^= low;
+    }
+    next &= mask;
+    if (next === reach) return reach === mask;
+    reach = next;
+  }
+}
