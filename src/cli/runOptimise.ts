@@ -1,0 +1,201 @@
+import { relative } from "node:path";
+import { InputError, UsageError } from "../errors.js";
+import { type DatasetSpec, loadDataset, requirePopulation } from "../io/loadDataset.js";
+import { readPlan } from "../io/readPlan.js";
+import { resolvePlan } from "../model/plan.js";
+import type { Dataset, Finding, Plan } from "../model/types.js";
+import type { FrontierPoint } from "../optimise/frontier.js";
+import type { OptimiseOptions, OptimiseResult, Progress } from "../optimise/instance.js";
+import { instanceFromDataset } from "../optimise/fromDataset.js";
+import { relabelToStart } from "../optimise/relabel.js";
+import { type CheckMetrics, type CheckResult, checkPlan } from "../rules/checkPlan.js";
+
+export interface RunOptimiseOptions {
+  /** Start plan file; null for no start (region growing); undefined for the dataset's plan. */
+  start: string | null | undefined;
+  footprints?: { min: number; max: number };
+  lock?: string;
+  maxMoves?: number;
+  timeMs?: number;
+  iterations?: number;
+  seed: number;
+  threads: number;
+  replicas?: number;
+  frontier: boolean;
+  onProgress?: (p: Progress) => void;
+  /** A shared flag: the search stops (keeping its best plan) once element 0 is non-zero. */
+  stop?: Int32Array;
+}
+
+/** A row of the start-versus-result comparison. */
+export interface PlanFigures {
+  footprints: number;
+  population: CheckMetrics["population"];
+  crossFootprintProviders: number;
+  providerFootprintPairs: number;
+  errors: number;
+  warnings: number;
+}
+
+export interface OptimiseSummary {
+  dataset: string;
+  synthetic: boolean;
+  start: (PlanFigures & { source: string }) | null;
+  result: PlanFigures;
+  unitsMoved: number;
+  moves: { unit: string; name: string; from: string; to: string }[];
+  search: {
+    seed: number;
+    threads: number;
+    replicas: number;
+    iterations: number;
+    evaluatedMoves: number;
+    movesPerSecondPerThread: number;
+    seconds: number;
+    stopped: boolean;
+    feasible: boolean;
+    problems: string[];
+  };
+  frontier: { maxMoves: number | null; crossFootprintProviders: number | null; unitsMoved: number }[] | null;
+  findings: Finding[];
+}
+
+export interface OptimiseOutcome {
+  summary: OptimiseSummary;
+  plan: Plan;
+  dataset: Dataset;
+  check: CheckResult;
+  /** Files the outputs must not overwrite. */
+  inputs: string[];
+}
+
+function figures(r: CheckResult): PlanFigures {
+  const errors = r.findings.filter((f) => f.severity === "error").length;
+  return {
+    footprints: r.metrics.footprints,
+    population: r.metrics.population,
+    crossFootprintProviders: r.metrics.crossFootprintProviders,
+    providerFootprintPairs: r.metrics.providerFootprintPairs,
+    errors,
+    warnings: r.findings.length - errors,
+  };
+}
+
+/**
+ * Loads a dataset and a start plan, runs the optimiser, and checks start and result with the
+ * same rules as `check`, so every figure reported is one `check` would print.
+ */
+export async function runOptimise(spec: DatasetSpec, o: RunOptimiseOptions): Promise<OptimiseOutcome> {
+  const startFile = o.start === null ? undefined : (o.start ?? spec.plan);
+  const loaded = await loadDataset({ ...spec, plan: startFile });
+  requirePopulation(loaded);
+  const { dataset } = loaded;
+  const units = dataset.units;
+  const inst = instanceFromDataset(dataset);
+
+  let startPlan: Plan | null = dataset.plan;
+  let startCheck: CheckResult | null = null;
+  let footprintIds: string[] = [];
+  let names = new Map<string, string>();
+  const opts: OptimiseOptions = {
+    seed: o.seed,
+    threads: o.threads,
+    replicas: o.replicas,
+    iterations: o.iterations,
+    timeMs: o.iterations === undefined ? o.timeMs : undefined,
+    footprints: o.footprints,
+    maxMoves: o.maxMoves,
+    stop: o.stop,
+  } as OptimiseOptions;
+  if (startPlan) {
+    startCheck = checkPlan(dataset, startPlan);
+    const resolved = resolvePlan(startPlan, units);
+    footprintIds = resolved.footprints;
+    names = startPlan.names;
+    opts.start = resolved.assignment;
+  } else if (o.maxMoves !== undefined || o.lock !== undefined) {
+    throw new UsageError("needs a start plan (--start FILE) to count moves or lock units", o.lock !== undefined ? "--lock" : "--max-moves");
+  }
+  if (o.lock !== undefined) {
+    const lockPlan = await readPlan(o.lock, loaded.boundaryFile.idField);
+    const lock = new Int32Array(units.ids.length).fill(-1);
+    for (const row of lockPlan.rows) {
+      const u = units.index.get(row.unit);
+      if (u === undefined) throw new InputError(o.lock, `"${row.unit}" is not a unit of the boundaries`, { line: row.line });
+      const f = footprintIds.indexOf(row.footprint);
+      if (f < 0) throw new InputError(o.lock, `"${row.footprint}" is not a footprint of the start plan`, { line: row.line });
+      lock[u] = f;
+    }
+    opts.lock = lock;
+  }
+
+  const { optimiseParallel } = await import("../optimise/parallel.js");
+  const { optimise } = await import("../optimise/search.js");
+  const run = (x: OptimiseOptions): Promise<OptimiseResult> =>
+    o.threads === 1 && (o.replicas ?? 1) === 1 ? Promise.resolve(optimise(inst, x, o.onProgress)) : optimiseParallel(inst, x, o.onProgress);
+
+  let frontierPoints: FrontierPoint[] | null = null;
+  let result: OptimiseResult;
+  if (o.frontier) {
+    if (!opts.start) throw new UsageError("needs a start plan to measure moves from", "--frontier");
+    const { frontier } = await import("../optimise/frontier.js");
+    frontierPoints = await frontier(inst, opts);
+    result = frontierPoints[frontierPoints.length - 1].result;
+  } else {
+    result = await run(opts);
+  }
+
+  const assignment = opts.start ? relabelToStart(result.assignment, opts.start) : result.assignment;
+  // Footprint ids: the start's where the index exists, new ones numbered after them.
+  const plan: Plan = { rows: [], names: new Map(), source: "optimised" };
+  const idOf = (f: number): string => {
+    while (footprintIds.length <= f) {
+      let k = footprintIds.length + 1;
+      let id = `F${String(k).padStart(2, "0")}`;
+      while (footprintIds.includes(id)) id = `F${String(++k).padStart(2, "0")}`;
+      footprintIds.push(id);
+    }
+    return footprintIds[f];
+  };
+  assignment.forEach((f, u) => {
+    const id = idOf(f);
+    plan.rows.push({ unit: units.ids[u], footprint: id, share: 1 });
+    if (!plan.names.has(id)) plan.names.set(id, names.get(id) ?? "");
+  });
+  const check = checkPlan(dataset, plan);
+
+  const startAssign = opts.start;
+  const moves: OptimiseSummary["moves"] = [];
+  if (startAssign) {
+    assignment.forEach((f, u) => {
+      if (startAssign[u] !== f) moves.push({ unit: units.ids[u], name: units.names[u], from: startAssign[u] >= 0 ? idOf(startAssign[u]) : "", to: idOf(f) });
+    });
+  }
+  const summary: OptimiseSummary = {
+    dataset: dataset.name === spec.boundaries ? relative(process.cwd(), spec.boundaries) : dataset.name,
+    synthetic: spec.synthetic ?? false,
+    start: startCheck && startFile ? { source: relative(process.cwd(), startFile) || startFile, ...figures(startCheck) } : null,
+    result: figures(check),
+    unitsMoved: moves.length,
+    moves,
+    search: {
+      seed: o.seed,
+      threads: o.threads,
+      replicas: o.replicas ?? o.threads,
+      iterations: result.iterations,
+      evaluatedMoves: result.evaluated,
+      movesPerSecondPerThread: Math.round(result.movesPerSecond),
+      seconds: Math.round(result.elapsedMs) / 1000,
+      stopped: Boolean(o.stop && o.stop[0]),
+      feasible: result.feasible,
+      problems: result.problems,
+    },
+    frontier: frontierPoints
+      ? frontierPoints.map((p) => ({ maxMoves: Number.isFinite(p.maxMoves) ? p.maxMoves : null, crossFootprintProviders: p.cross, unitsMoved: p.moved }))
+      : null,
+    findings: check.findings,
+  };
+  const inputs = Object.values(dataset.files);
+  if (o.lock) inputs.push(o.lock);
+  return { summary, plan, dataset, check, inputs };
+}

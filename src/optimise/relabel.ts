@@ -1,0 +1,35 @@
+/**
+ * Renumbers the footprints of `assign` so that they keep the start's numbers where they can: the
+ * partition is the same, but each footprint takes the start number it shares most units with
+ * (greedily, largest overlaps first). Searches that merge and re-split footprints otherwise leave a
+ * footprint's number on another region, and every unit in it would count as moved.
+ * Returns a new array; footprints matched to no start number get the numbers left over.
+ *
+ * @example
+ * relabelToStart(Int32Array.of(1, 1, 0), Int32Array.of(0, 0, 1)) // Int32Array [0, 0, 1]
+ */
+export function relabelToStart(assign: Int32Array, start: Int32Array): Int32Array {
+  let k = 0;
+  for (const f of assign) k = Math.max(k, f + 1);
+  for (const f of start) k = Math.max(k, f + 1);
+  const overlap = new Int32Array(k * k);
+  for (let u = 0; u < assign.length; u++) if (assign[u] >= 0 && start[u] >= 0) overlap[assign[u] * k + start[u]]++;
+  const pairs: [number, number, number][] = [];
+  for (let a = 0; a < k; a++) for (let s = 0; s < k; s++) if (overlap[a * k + s] > 0) pairs.push([overlap[a * k + s], a, s]);
+  pairs.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
+  const to = new Int32Array(k).fill(-1);
+  const taken = new Uint8Array(k);
+  for (const [, a, s] of pairs) {
+    if (to[a] >= 0 || taken[s]) continue;
+    to[a] = s;
+    taken[s] = 1;
+  }
+  let free = 0;
+  for (let a = 0; a < k; a++) {
+    if (to[a] >= 0) continue;
+    while (taken[free]) free++;
+    to[a] = free;
+    taken[free] = 1;
+  }
+  return assign.map((f) => (f >= 0 ? to[f] : f));
+}
