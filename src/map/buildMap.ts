@@ -173,7 +173,8 @@ export function buildMap(dataset: Dataset, plan: Plan, result: CheckResult, opts
   });
 
   const unassignedShapes = shapes.filter((_, u) => resolved.assignment[u] < 0);
-  const centre = unitCentres(shapes);
+  const linkedUnits = new Set(dataset.adjacency.linked.flat());
+  const centre = unitCentres(shapes, linkedUnits);
   const links = dataset.adjacency.linked.map(([a, b]) => {
     const link = dataset.links.find((l) => (l.a === dataset.units.ids[a] && l.b === dataset.units.ids[b]) || (l.a === dataset.units.ids[b] && l.b === dataset.units.ids[a]));
     const [ax, ay] = centre[a], [bx, by] = centre[b];
@@ -215,9 +216,10 @@ export function buildMap(dataset: Dataset, plan: Plan, result: CheckResult, opts
   };
 }
 
-/** A point inside each unit for links: the pole of inaccessibility of its largest polygon. */
-function unitCentres(shapes: readonly (readonly number[][][])[]): [number, number][] {
-  return shapes.map((polys) => {
+/** A point inside each unit of `which` for links: the pole of inaccessibility of its largest polygon. */
+function unitCentres(shapes: readonly (readonly number[][][])[], which: Set<number>): [number, number][] {
+  return shapes.map((polys, u) => {
+    if (!which.has(u)) return [NaN, NaN];
     let best: number[][] | null = null, bestArea = -1;
     for (const rings of polys) {
       const r = rings[0];

@@ -41,18 +41,28 @@ export interface ProjectOptions {
  * p.shapes[0][0][0]; // the first ring of unit 0 as [x0, y0, x1, y1, ...]
  */
 export function projectUnits(units: Units, opts: ProjectOptions): ProjectedUnits {
+  // Fitting needs the extremes, not every vertex: each exterior ring's extreme points and every
+  // 16th vertex (fitting streams these through the projection three times).
   const points: [number, number][] = [];
   let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
   for (const g of units.geometries) {
     if (!g) continue;
     for (const poly of g.type === "Polygon" ? [g.coordinates] : g.coordinates) {
-      // Exterior rings bound the drawing; holes lie inside them.
-      for (const p of poly[0]) {
-        points.push(p as [number, number]);
-        if (p[0] < minX) minX = p[0];
-        if (p[0] > maxX) maxX = p[0];
-        if (p[1] < minY) minY = p[1];
-        if (p[1] > maxY) maxY = p[1];
+      const ring = poly[0];
+      let w = 0, e = 0, so = 0, no = 0;
+      ring.forEach((p, i) => {
+        if (p[0] < ring[w][0]) w = i;
+        if (p[0] > ring[e][0]) e = i;
+        if (p[1] < ring[so][1]) so = i;
+        if (p[1] > ring[no][1]) no = i;
+        if (i % 16 === 0) points.push(p as [number, number]);
+      });
+      for (const i of [w, e, so, no]) if (ring[i]) points.push(ring[i] as [number, number]);
+      if (ring.length) {
+        minX = Math.min(minX, ring[w][0]);
+        maxX = Math.max(maxX, ring[e][0]);
+        minY = Math.min(minY, ring[so][1]);
+        maxY = Math.max(maxY, ring[no][1]);
       }
     }
   }
@@ -78,7 +88,12 @@ export function projectUnits(units: Units, opts: ProjectOptions): ProjectedUnits
     const q = projection(p as [number, number]);
     return q ? [q[0], q[1]] : [NaN, NaN];
   };
-  const tol2 = (opts.simplify ?? 0.25) ** 2;
+  const simplify = opts.simplify ?? 0.25;
+  const tol2 = simplify ** 2;
+  // Most vertices fall within the filter distance of the previous one; drop them before
+  // projecting (the costly part) by a cheaper test in data units, with a margin for the
+  // projection's variation in scale (a few per cent over a country), then test again in pixels.
+  const pre = preFilter((p) => projection(p), units.geographic, [(minX + maxX) / 2, (minY + maxY) / 2], simplify * 0.8);
   let bx0 = Infinity, by0 = Infinity, bx1 = -Infinity, by1 = -Infinity;
   const shapes: ShapeRings[] = units.geometries.map((g) => {
     if (!g) return [];
@@ -88,7 +103,11 @@ export function projectUnits(units: Units, opts: ProjectOptions): ProjectedUnits
       poly.forEach((ring, r) => {
         const flat: number[] = [];
         let lx = NaN, ly = NaN;
+        let px = NaN, py = NaN;
         for (const p of ring) {
+          if (pre.enabled && pre.close(p[0], p[1], px, py)) continue;
+          px = p[0];
+          py = p[1];
           const q = projection(p as [number, number]);
           if (!q) continue;
           const x = q[0], y = q[1];
@@ -120,4 +139,29 @@ export function projectUnits(units: Units, opts: ProjectOptions): ProjectedUnits
     return polys;
   });
   return { shapes, project, bounds: [bx0, by0, bx1, by1], projection: name };
+}
+
+/**
+ * A test in data units for "within `pixels` of the previous point", calibrated at the data's
+ * centre: the pixel length of a data unit there (for lon/lat, of a degree of latitude, with
+ * longitude differences shrunk by the cosine of the latitude).
+ */
+function preFilter(
+  projection: (p: [number, number]) => [number, number] | null,
+  geographic: boolean,
+  centre: [number, number],
+  pixels: number,
+): { enabled: boolean; close(x: number, y: number, px: number, py: number): boolean } {
+  const step = geographic ? 0.01 : Math.max(Math.abs(centre[0]), Math.abs(centre[1]), 1) * 1e-4;
+  const a = projection(centre), b = projection([centre[0], centre[1] + step]);
+  const perUnit = a && b ? Math.hypot(b[0] - a[0], b[1] - a[1]) / step : NaN;
+  if (!(perUnit > 0)) return { enabled: false, close: () => false };
+  const lim2 = (pixels / perUnit) ** 2;
+  const rad = Math.PI / 180;
+  return {
+    enabled: true,
+    close: geographic
+      ? (x, y, px, py) => ((x - px) * Math.cos(y * rad)) ** 2 + (y - py) ** 2 < lim2
+      : (x, y, px, py) => (x - px) ** 2 + (y - py) ** 2 < lim2,
+  };
 }
