@@ -141,7 +141,7 @@ export function buildMap(dataset: Dataset, plan: Plan, result: CheckResult, opts
     const lines = wrap(name || id, 18);
     const longest = Math.max(...lines.map((l) => l.length), formatInt(population).length + 2);
     // Fit the label's width to the inscribed circle's diameter, within readable sizes.
-    const fontSize = clamp((2.6 * Math.max(pole.distance, 0)) / (0.58 * longest), 6.5, 11);
+    const fontSize = clamp((2.6 * Math.max(pole.distance, 0)) / (0.58 * longest), 6.5, 13);
     const pieces = [...pieceLines.entries()].filter(([g]) => pieceOwner[g] === id).map(([, l]) => polylinesPath(l));
     return {
       id,

@@ -10,7 +10,7 @@ export const markColours = {
   /** Outline and hatching of footprints over or under the population bounds. */
   population: "#CC3311",
   /** Outline of the extra pieces of a non-contiguous footprint. */
-  piece: "#EE3377",
+  piece: "#009988",
   /** Dashed links (ferries, bridges). */
   link: "#0077BB",
   /** Cross-footprint provider markers. */

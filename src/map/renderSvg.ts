@@ -62,7 +62,9 @@ export function renderSvg(scene: MapScene): string {
   }
   for (const f of scene.footprints) {
     for (const p of f.pieces) {
-      o.push(`<path class="extra-piece" data-footprint="${x(f.id)}" fill="none" stroke="${mark.piece}" stroke-width="2.5" stroke-dasharray="5 3" d="${p}"><title>${x(`a separate piece of ${f.id} ${f.name}`)}</title></path>`);
+      // A white casing keeps the dashes visible over the red population outline.
+      o.push(`<path class="extra-piece-casing" fill="none" stroke="#FFFFFF" stroke-width="4.5" d="${p}"/>`);
+      o.push(`<path class="extra-piece" data-footprint="${x(f.id)}" fill="none" stroke="${mark.piece}" stroke-width="2.5" stroke-dasharray="5 3" d="${p}"><title>${x(`a separate piece of ${f.id}${f.name ? ` ${f.name}` : ""}`)}</title></path>`);
     }
   }
   o.push(`</g>`);
@@ -149,7 +151,7 @@ function legend(scene: MapScene): string {
     `<rect x="1" y="1" width="24" height="14" fill="url(#hatch-population)" stroke="${mark.population}" stroke-width="2.5"/>`,
     `over ${populationMarkers.over} / under ${populationMarkers.under} population: ${over} / ${under}`,
   );
-  row(`<line x1="0" y1="8" x2="26" y2="8" stroke="${mark.piece}" stroke-width="2.5" stroke-dasharray="5 3"/>`, `extra piece (not contiguous): ${pieces}`);
+  row(`<line x1="0" y1="8" x2="26" y2="8" stroke="#FFFFFF" stroke-width="4.5"/><line x1="0" y1="8" x2="26" y2="8" stroke="${mark.piece}" stroke-width="2.5" stroke-dasharray="5 3"/>`, `extra piece (not contiguous): ${pieces}`);
   row(`<line x1="0" y1="8" x2="26" y2="8" stroke="${mark.link}" stroke-width="2" stroke-dasharray="5 4"/>`, `link (ferry, bridge): ${scene.links.length}`);
   const cross = scene.result.metrics.crossFootprintProviders;
   const located = scene.providers.length;

@@ -20,7 +20,7 @@ export function mapCommand(ctx: CliContext): Command {
     `
 Footprints are filled so that no two neighbours share a colour; footprint boundaries are thick,
 unit boundaries thin. Footprints over or under the population bounds are hatched in red (and
-marked ▲/▼ in their label), extra pieces of non-contiguous footprints outlined in dashed pink,
+marked ▲/▼ in their label), extra pieces of non-contiguous footprints outlined in dashed teal,
 links dashed in blue, and located cross-footprint providers drawn as black dots.
 Exit codes: 0 map written (whatever the findings; use check to fail on them), 2 bad input or usage.
 
