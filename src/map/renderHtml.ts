@@ -77,7 +77,7 @@ export function renderHtml(scene: MapScene, svg: string): string {
 <h2>Map</h2>
 ${inlineSvg}
 <h2>Footprints</h2>
-<table id="footprints">
+<table id="footprint-table">
 <thead><tr><th></th><th>footprint</th><th>name</th><th class="num">units</th><th class="num">population</th><th>status</th></tr></thead>
 <tbody>
 ${rows}
