@@ -50,13 +50,14 @@ export function projectUnits(units: Units, opts: ProjectOptions): ProjectedUnits
     for (const poly of g.type === "Polygon" ? [g.coordinates] : g.coordinates) {
       const ring = poly[0];
       let w = 0, e = 0, so = 0, no = 0;
-      ring.forEach((p, i) => {
-        if (p[0] < ring[w][0]) w = i;
-        if (p[0] > ring[e][0]) e = i;
-        if (p[1] < ring[so][1]) so = i;
-        if (p[1] > ring[no][1]) no = i;
-        if (i % 16 === 0) points.push(p as [number, number]);
-      });
+      for (let i = 0; i < ring.length; i++) {
+        const x = ring[i][0], y = ring[i][1];
+        if (x < ring[w][0]) w = i;
+        if (x > ring[e][0]) e = i;
+        if (y < ring[so][1]) so = i;
+        if (y > ring[no][1]) no = i;
+        if ((i & 15) === 0) points.push(ring[i] as [number, number]);
+      }
       for (const i of [w, e, so, no]) if (ring[i]) points.push(ring[i] as [number, number]);
       if (ring.length) {
         minX = Math.min(minX, ring[w][0]);
@@ -93,7 +94,7 @@ export function projectUnits(units: Units, opts: ProjectOptions): ProjectedUnits
   // Most vertices fall within the filter distance of the previous one; drop them before
   // projecting (the costly part) by a cheaper test in data units, with a margin for the
   // projection's variation in scale (a few per cent over a country), then test again in pixels.
-  const pre = preFilter((p) => projection(p), units.geographic, [(minX + maxX) / 2, (minY + maxY) / 2], simplify * 0.8);
+  const pre = preFilter((p) => projection(p), units.geographic, [(minX + maxX) / 2, (minY + maxY) / 2], simplify * 0.8, [minY, maxY]);
   let bx0 = Infinity, by0 = Infinity, bx1 = -Infinity, by1 = -Infinity;
   const shapes: ShapeRings[] = units.geometries.map((g) => {
     if (!g) return [];
@@ -144,24 +145,23 @@ export function projectUnits(units: Units, opts: ProjectOptions): ProjectedUnits
 /**
  * A test in data units for "within `pixels` of the previous point", calibrated at the data's
  * centre: the pixel length of a data unit there (for lon/lat, of a degree of latitude, with
- * longitude differences shrunk by the cosine of the latitude).
+ * longitude differences shrunk by the largest cosine of latitude in the data, which overstates
+ * distances, so the test never drops a point the pixel test would keep).
  */
 function preFilter(
   projection: (p: [number, number]) => [number, number] | null,
   geographic: boolean,
   centre: [number, number],
   pixels: number,
+  latitudes: [number, number],
 ): { enabled: boolean; close(x: number, y: number, px: number, py: number): boolean } {
   const step = geographic ? 0.01 : Math.max(Math.abs(centre[0]), Math.abs(centre[1]), 1) * 1e-4;
   const a = projection(centre), b = projection([centre[0], centre[1] + step]);
   const perUnit = a && b ? Math.hypot(b[0] - a[0], b[1] - a[1]) / step : NaN;
   if (!(perUnit > 0)) return { enabled: false, close: () => false };
   const lim2 = (pixels / perUnit) ** 2;
-  const rad = Math.PI / 180;
-  return {
-    enabled: true,
-    close: geographic
-      ? (x, y, px, py) => ((x - px) * Math.cos(y * rad)) ** 2 + (y - py) ** 2 < lim2
-      : (x, y, px, py) => (x - px) ** 2 + (y - py) ** 2 < lim2,
-  };
+  const [lat0, lat1] = latitudes;
+  const nearestEquator = lat0 <= 0 && lat1 >= 0 ? 0 : Math.min(Math.abs(lat0), Math.abs(lat1));
+  const c = geographic ? Math.cos((nearestEquator * Math.PI) / 180) : 1;
+  return { enabled: true, close: (x, y, px, py) => ((x - px) * c) ** 2 + (y - py) ** 2 < lim2 };
 }

@@ -10,6 +10,7 @@ export function mapCommand(ctx: CliContext): Command {
     .requiredOption("--out <file>", "output file: .svg, .png or .html (written whole or not at all)")
     .option("--provider-sites <file>", "provider locations CSV (provider, lon, lat); default: the manifest's providerSites")
     .option("--width <pixels>", "width of the picture (the height follows the data)", "1000")
+    .option("--scale <factor>", "PNG pixels per SVG pixel, for sharper or smaller pictures", "1.5")
     .option("--title <text>", "title drawn on the map (default: the dataset's name)")
     .option("--split-tolerance <share>", "share of a unit (or area) in a second footprint that counts as split", "0.01")
     .option("--plan-id-field <name>", "footprint id property of a polygon plan (default: detected, e.g. STP17CD)")
@@ -36,6 +37,7 @@ Examples:
       out: z.string().regex(/\.(svg|png|html)$/i, "must end in .svg, .png or .html"),
       providerSites: z.string().min(1).optional(),
       width: numeric((n) => n.int("must be a whole number").min(400, "must be at least 400").max(10000, "must be at most 10000")),
+      scale: numeric((n) => n.gt(0, "must be above 0").max(8, "must be at most 8")),
       title: z.string().min(1).optional(),
       splitTolerance: numeric((n) => n.min(0, "must not be negative").max(0.5, "must be at most 0.5")),
       planIdField: z.string().min(1).optional(),
@@ -57,7 +59,7 @@ Examples:
     const { basename } = await import("node:path");
     const name = dataset.name === spec.boundaries ? basename(spec.boundaries) : dataset.name;
     const title = o.title ?? `${spec.synthetic ? "[synthetic] " : ""}${name}`;
-    await writeMap(dataset, plan, result, o.out, { width: o.width, title, providerSites });
+    await writeMap(dataset, plan, result, o.out, { width: o.width, title, providerSites, pngScale: o.scale });
     const { mapSummary } = await import("../../report/mapSummary.js");
     mapSummary({ file: o.out, result, providerSites: providerSites?.length ?? null }, ctx.stdout);
     ctx.code = 0;
