@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/io/loadDataset.js";
 import { runCli } from "../helpers/cli.js";
+import { gridCollection } from "../helpers/geometry.js";
 import { describeShared, sharedFile } from "../helpers/shared.js";
 import { elements, labels } from "../helpers/svg.js";
 
@@ -127,5 +128,37 @@ describe("map usage", () => {
     const r = await runCli(["map", "--boundaries", "x.geojson"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--out/);
+  });
+});
+
+describe("map with a manifest", () => {
+  //   r1:  A  B      a 2 x 2 grid of 1 km squares (projected metres), population 200 each;
+  //   r0:  A  B      provider P1 serves both footprints, its site named by odd columns
+  it("map: the manifest's plan and provider sites (with their column names) are used", async () => {
+    const dir = mkdtempSync(join(tmp, "manifest-"));
+    writeFileSync(join(dir, "units.geojson"), JSON.stringify(gridCollection(2, 2, 1000, 0, () => ({ pop: 200 }))));
+    writeFileSync(join(dir, "plan.csv"), "code,footprint\nr0c0,A\nr1c0,A\nr0c1,B\nr1c1,B\n");
+    writeFileSync(join(dir, "providers.csv"), "provider,unit,value\nP1,r0c0,50\nP1,r0c1,50\n");
+    writeFileSync(join(dir, "sites.csv"), "org,east,north\nP1,1000,1000\n");
+    writeFileSync(
+      join(dir, "stp-footprint.json"),
+      JSON.stringify({
+        name: "Tiny grid",
+        boundaries: { path: "units.geojson", idField: "code", populationField: "pop" },
+        providers: "providers.csv",
+        providerSites: { path: "sites.csv", providerColumn: "org", lonColumn: "east", latColumn: "north" },
+        plan: "plan.csv",
+        populationMin: 100,
+        populationMax: 1000,
+      }),
+    );
+    const out = join(dir, "tiny.svg");
+    const r = await runCli(["map", "--dataset", join(dir, "stp-footprint.json"), "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const svg = readFileSync(out, "utf8");
+    expect(elements(svg, "path", "footprint").map((p) => p["data-footprint"])).toEqual(["A", "B"]);
+    expect(elements(svg, "circle", "cross-provider").map((c) => c["data-provider"])).toEqual(["P1"]);
+    expect(svg).toContain("<title>Tiny grid</title>");
   });
 });

@@ -54,7 +54,9 @@ Examples:
     });
     const sitesFile = o.providerSites ?? spec.providerSites;
     const { readProviderSites } = await import("../../io/readProviderSites.js");
-    const providerSites = sitesFile !== undefined ? await readProviderSites(sitesFile) : null;
+    // The manifest's column names belong to the manifest's file, not to one given on the command line.
+    const columns = o.providerSites === undefined ? spec.providerSiteColumns : undefined;
+    const providerSites = sitesFile !== undefined ? await readProviderSites(sitesFile, columns) : null;
     const { writeMap } = await import("../../map/writeMap.js");
     const { basename } = await import("node:path");
     const name = dataset.name === spec.boundaries ? basename(spec.boundaries) : dataset.name;
