@@ -137,7 +137,7 @@ export function buildMap(dataset: Dataset, plan: Plan, result: CheckResult, opts
     const summary = byFootprint.get(id);
     const population = summary?.population ?? 0;
     const name = resolved.names[f];
-    const pole = memberShapes.some((s) => s.length) ? poleOfInaccessibility(footprintLabelShape(memberShapes, outline), 1) : { x: NaN, y: NaN, distance: 0 };
+    const pole = memberShapes.some((s) => s.length) ? poleOfInaccessibility(footprintLabelShape(memberShapes, outline), 2) : { x: NaN, y: NaN, distance: 0 };
     const lines = wrap(name || id, 18);
     const longest = Math.max(...lines.map((l) => l.length), formatInt(population).length + 2);
     // Fit the label's width to the inscribed circle's diameter, within readable sizes.

@@ -1,5 +1,4 @@
-import { geoIdentity, geoPath, geoTransverseMercator, type GeoProjection } from "d3-geo";
-import type { MultiPoint } from "geojson";
+import { geoIdentity, geoTransverseMercator, type GeoProjection } from "d3-geo";
 import type { Units } from "../model/types.js";
 
 /**
@@ -42,7 +41,7 @@ export interface ProjectOptions {
  */
 export function projectUnits(units: Units, opts: ProjectOptions): ProjectedUnits {
   // Fitting needs the extremes, not every vertex: each exterior ring's extreme points and every
-  // 16th vertex (fitting streams these through the projection three times).
+  // 32nd vertex (an extreme of the projected outline lies next to one of these).
   const points: [number, number][] = [];
   let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
   for (const g of units.geometries) {
@@ -56,7 +55,7 @@ export function projectUnits(units: Units, opts: ProjectOptions): ProjectedUnits
         if (x > ring[e][0]) e = i;
         if (y < ring[so][1]) so = i;
         if (y > ring[no][1]) no = i;
-        if ((i & 15) === 0) points.push(ring[i] as [number, number]);
+        if ((i & 31) === 0) points.push(ring[i] as [number, number]);
       }
       for (const i of [w, e, so, no]) if (ring[i]) points.push(ring[i] as [number, number]);
       if (ring.length) {
@@ -67,24 +66,35 @@ export function projectUnits(units: Units, opts: ProjectOptions): ProjectedUnits
       }
     }
   }
-  const outline: MultiPoint = { type: "MultiPoint", coordinates: points };
   let projection: GeoProjection | ReturnType<typeof geoIdentity>;
   let name: string;
   if (units.geographic) {
     const lon0 = points.length ? (minX + maxX) / 2 : 0;
     const lat0 = points.length ? (minY + maxY) / 2 : 0;
-    projection = geoTransverseMercator().rotate([-lon0, -lat0]).fitExtent(opts.extent, outline);
+    projection = geoTransverseMercator().rotate([-lon0, -lat0]);
     name = `transverse Mercator, central meridian ${lon0.toFixed(1)}`;
   } else {
-    projection = geoIdentity().reflectY(true).fitExtent(opts.extent, outline);
+    projection = geoIdentity().reflectY(true);
     name = "projected coordinates (north up)";
   }
-  // fitExtent centres the data in the box; move it to the top of the box (keeping it centred
-  // across), so that the picture's height can follow the data.
-  const [[fx0, fy0], [fx1]] = geoPath(projection).bounds(outline);
-  const [[ex0, ey0], [ex1]] = opts.extent;
-  const [tx, ty] = projection.translate();
-  if (Number.isFinite(fx0) && Number.isFinite(fy0)) projection.translate([tx + ex0 - fx0 + (ex1 - ex0 - (fx1 - fx0)) / 2, ty + ey0 - fy0]);
+  // Fit by hand: at scale 1 and no translation the projection's output scales linearly, so one
+  // pass over the sample gives its bounds, then scale and translation put it at the top of the
+  // box, centred across (d3's fitExtent streams the sample three times and centres vertically).
+  projection.scale(1).translate([0, 0]);
+  let fx0 = Infinity, fy0 = Infinity, fx1 = -Infinity, fy1 = -Infinity;
+  for (const p of points) {
+    const q = projection(p);
+    if (!q) continue;
+    if (q[0] < fx0) fx0 = q[0];
+    if (q[0] > fx1) fx1 = q[0];
+    if (q[1] < fy0) fy0 = q[1];
+    if (q[1] > fy1) fy1 = q[1];
+  }
+  const [[ex0, ey0], [ex1, ey1]] = opts.extent;
+  if (fx0 <= fx1) {
+    const k = Math.min((ex1 - ex0) / Math.max(fx1 - fx0, 1e-12), (ey1 - ey0) / Math.max(fy1 - fy0, 1e-12));
+    projection.scale(k).translate([ex0 - k * fx0 + (ex1 - ex0 - k * (fx1 - fx0)) / 2, ey0 - k * fy0]);
+  }
   const project = (p: readonly [number, number]): [number, number] => {
     const q = projection(p as [number, number]);
     return q ? [q[0], q[1]] : [NaN, NaN];
@@ -106,7 +116,8 @@ export function projectUnits(units: Units, opts: ProjectOptions): ProjectedUnits
         let lx = NaN, ly = NaN;
         let px = NaN, py = NaN;
         for (const p of ring) {
-          if (pre.enabled && pre.close(p[0], p[1], px, py)) continue;
+          const ddx = (p[0] - px) * pre.kx, ddy = p[1] - py;
+          if (ddx * ddx + ddy * ddy < pre.lim2) continue;
           px = p[0];
           py = p[1];
           const q = projection(p as [number, number]);
@@ -146,7 +157,8 @@ export function projectUnits(units: Units, opts: ProjectOptions): ProjectedUnits
  * A test in data units for "within `pixels` of the previous point", calibrated at the data's
  * centre: the pixel length of a data unit there (for lon/lat, of a degree of latitude, with
  * longitude differences shrunk by the largest cosine of latitude in the data, which overstates
- * distances, so the test never drops a point the pixel test would keep).
+ * distances, so the test never drops a point the pixel test would keep). The test is
+ * `((x - px) * kx) ** 2 + (y - py) ** 2 < lim2`, written out in the loop.
  */
 function preFilter(
   projection: (p: [number, number]) => [number, number] | null,
@@ -154,14 +166,14 @@ function preFilter(
   centre: [number, number],
   pixels: number,
   latitudes: [number, number],
-): { enabled: boolean; close(x: number, y: number, px: number, py: number): boolean } {
+): { kx: number; lim2: number } {
   const step = geographic ? 0.01 : Math.max(Math.abs(centre[0]), Math.abs(centre[1]), 1) * 1e-4;
   const a = projection(centre), b = projection([centre[0], centre[1] + step]);
   const perUnit = a && b ? Math.hypot(b[0] - a[0], b[1] - a[1]) / step : NaN;
-  if (!(perUnit > 0)) return { enabled: false, close: () => false };
+  if (!(perUnit > 0)) return { kx: 1, lim2: -1 }; // never true: every vertex is projected
   const lim2 = (pixels / perUnit) ** 2;
   const [lat0, lat1] = latitudes;
   const nearestEquator = lat0 <= 0 && lat1 >= 0 ? 0 : Math.min(Math.abs(lat0), Math.abs(lat1));
   const c = geographic ? Math.cos((nearestEquator * Math.PI) / 180) : 1;
-  return { enabled: true, close: (x, y, px, py) => ((x - px) * c) ** 2 + (y - py) ** 2 < lim2 };
+  return { kx: c, lim2 };
 }
