@@ -46,29 +46,39 @@ export function groupBoundaries(shapes: readonly ShapeRings[], group: ArrayLike<
       }
     }
   });
-  const cell = Math.max(4 * tolerance, count ? (2 * totalLen) / count : 1, 1e-9);
+  // A dense uniform grid in CSR form: the segments near cell c are items[start[c]..start[c+1]).
+  // Each segment goes into every cell its box, grown by the tolerance, touches, so a point's own
+  // cell lists every segment within the tolerance of it.
+  let maxX = -Infinity, maxY = -Infinity;
+  for (let k = 0; k < count; k++) {
+    maxX = Math.max(maxX, x0[k], x1[k]);
+    maxY = Math.max(maxY, y0[k], y1[k]);
+  }
   minX -= 2 * tolerance;
   minY -= 2 * tolerance;
-  const cells = new Map<number, number[]>();
-  const W = 1 << 20;
-  for (let k = 0; k < count; k++) {
+  let cell = Math.max(4 * tolerance, count ? (2 * totalLen) / count : 1, 1e-9);
+  // Keep the grid to a few million cells whatever the drawing's size.
+  while (((maxX - minX) / cell + 2) * ((maxY - minY) / cell + 2) > 4e6) cell *= 2;
+  const cols = count ? Math.floor((maxX + 2 * tolerance - minX) / cell) + 1 : 1;
+  const rows = count ? Math.floor((maxY + 2 * tolerance - minY) / cell) + 1 : 1;
+  const start = new Int32Array(cols * rows + 1);
+  const box = (k: number, visit: (c: number) => void) => {
     const cx0 = Math.floor((Math.min(x0[k], x1[k]) - tolerance - minX) / cell), cx1 = Math.floor((Math.max(x0[k], x1[k]) + tolerance - minX) / cell);
     const cy0 = Math.floor((Math.min(y0[k], y1[k]) - tolerance - minY) / cell), cy1 = Math.floor((Math.max(y0[k], y1[k]) + tolerance - minY) / cell);
-    for (let cx = cx0; cx <= cx1; cx++) {
-      for (let cy = cy0; cy <= cy1; cy++) {
-        const key = cx * W + cy;
-        const list = cells.get(key);
-        if (list) list.push(k);
-        else cells.set(key, [k]);
-      }
-    }
-  }
+    for (let cy = cy0; cy <= cy1; cy++) for (let cx = cx0; cx <= cx1; cx++) visit(cy * cols + cx);
+  };
+  for (let k = 0; k < count; k++) box(k, (c) => start[c + 1]++);
+  for (let c = 0; c < cols * rows; c++) start[c + 1] += start[c];
+  const items = new Int32Array(start[cols * rows]);
+  const fill = start.slice(0, cols * rows);
+  for (let k = 0; k < count; k++) box(k, (c) => (items[fill[c]++] = k));
+
   const tol2 = tolerance * tolerance;
   /** True when (x, y) lies within the tolerance of a segment of another unit of group g. */
   const nearSameGroup = (x: number, y: number, u: number, g: number): boolean => {
-    const list = cells.get(Math.floor((x - minX) / cell) * W + Math.floor((y - minY) / cell));
-    if (!list) return false;
-    for (const k of list) {
+    const c = Math.floor((y - minY) / cell) * cols + Math.floor((x - minX) / cell);
+    for (let i = start[c], end = start[c + 1]; i < end; i++) {
+      const k = items[i];
       const v = su[k];
       if (v === u || group[v] !== g) continue;
       if (distance2(x, y, x0[k], y0[k], x1[k], y1[k]) <= tol2) return true;
