@@ -29,6 +29,9 @@ export interface MapLabel {
   /** The point it names (the footprint's pole of inaccessibility); a leader line joins them when apart. */
   anchorX: number;
   anchorY: number;
+  /** Estimated size of the label's box, centred on (x, y). */
+  width: number;
+  height: number;
   fontSize: number;
   /** The name (or id), wrapped. */
   lines: string[];
@@ -155,7 +158,7 @@ export function buildMap(dataset: Dataset, plan: Plan, result: CheckResult, opts
       outline: polylinesPath(outline),
       bounds: over.has(id) ? "over" : under.has(id) ? "under" : null,
       pieces,
-      label: { x: pole.x, y: pole.y, anchorX: round1(pole.x), anchorY: round1(pole.y), fontSize: round1(fontSize), lines, population: formatInt(population) },
+      label: { x: pole.x, y: pole.y, anchorX: round1(pole.x), anchorY: round1(pole.y), width: 0, height: 0, fontSize: round1(fontSize), lines, population: formatInt(population) },
     };
   });
 
@@ -170,6 +173,8 @@ export function buildMap(dataset: Dataset, plan: Plan, result: CheckResult, opts
   placed.forEach((f, i) => {
     f.label.x = round1(boxes[i].x);
     f.label.y = round1(boxes[i].y);
+    f.label.width = round1(boxes[i].width);
+    f.label.height = round1(boxes[i].height);
   });
 
   const unassignedShapes = shapes.filter((_, u) => resolved.assignment[u] < 0);

@@ -86,7 +86,11 @@ export function renderSvg(scene: MapScene): string {
     const l = f.label;
     const far = Math.hypot(l.x - l.anchorX, l.y - l.anchorY) > l.fontSize * 1.2;
     if (!far) continue;
-    o.push(`<path class="leader" data-footprint="${x(f.id)}" d="M${l.anchorX} ${l.anchorY}L${l.x} ${l.y}"/><circle cx="${l.anchorX}" cy="${l.anchorY}" r="1.3"/>`);
+    // From the anchor to the nearest point of the label's box.
+    const ex = Math.min(Math.max(l.anchorX, l.x - l.width / 2), l.x + l.width / 2);
+    const ey = Math.min(Math.max(l.anchorY, l.y - l.height / 2), l.y + l.height / 2);
+    const r1 = (v: number) => Math.round(v * 10) / 10;
+    o.push(`<path class="leader" data-footprint="${x(f.id)}" d="M${l.anchorX} ${l.anchorY}L${r1(ex)} ${r1(ey)}"/><circle cx="${l.anchorX}" cy="${l.anchorY}" r="1.3"/>`);
   }
   o.push(`</g>`);
   o.push(`<g id="labels" text-anchor="middle" fill="#111" stroke="#FFFFFF" stroke-width="2.4" stroke-linejoin="round" paint-order="stroke">`);
