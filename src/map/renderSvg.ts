@@ -84,8 +84,9 @@ export function renderSvg(scene: MapScene): string {
   o.push(`<g id="leaders" stroke="#111" stroke-width="0.7" fill="#111">`);
   for (const f of scene.footprints) {
     const l = f.label;
-    const far = Math.hypot(l.x - l.anchorX, l.y - l.anchorY) > l.fontSize * 1.2;
-    if (!far) continue;
+    // A label moved off the point it names (its box no longer covers it) gets a leader line.
+    const off = Math.abs(l.anchorX - l.x) > l.width / 2 || Math.abs(l.anchorY - l.y) > l.height / 2;
+    if (!off) continue;
     // From the anchor to the nearest point of the label's box.
     const ex = Math.min(Math.max(l.anchorX, l.x - l.width / 2), l.x + l.width / 2);
     const ey = Math.min(Math.max(l.anchorY, l.y - l.height / 2), l.y + l.height / 2);
