@@ -1,13 +1,15 @@
 import { Command, CommanderError } from "commander";
 import type { CliContext } from "./context.js";
 import { checkCommand } from "./commands/check.js";
+import { diffCommand } from "./commands/diff.js";
 import { infoCommand } from "./commands/info.js";
+import { mapCommand } from "./commands/map.js";
 import { optimiseCommand } from "./commands/optimise.js";
 import { validateCommand } from "./commands/validate.js";
 import { exitCodes, reportError } from "./exit.js";
 
 /** The commands, in the order `--help` lists them. */
-const commands = [infoCommand, checkCommand, validateCommand, optimiseCommand];
+const commands = [infoCommand, checkCommand, validateCommand, optimiseCommand, mapCommand, diffCommand];
 
 /** Builds the program with every command, writing through the context's sinks. */
 export function createProgram(ctx: CliContext, version: string): Command {

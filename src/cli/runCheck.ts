@@ -3,7 +3,7 @@ import { UsageError } from "../errors.js";
 import { type DatasetSpec, loadDataset, requirePopulation } from "../io/loadDataset.js";
 import { readPlan } from "../io/readPlan.js";
 import { readPlanPolygons } from "../io/readPlanPolygons.js";
-import type { Finding, Plan } from "../model/types.js";
+import type { Dataset, Finding, Plan } from "../model/types.js";
 import { type CheckResult, checkPlan } from "../rules/checkPlan.js";
 
 export interface RunCheckOptions {
@@ -15,9 +15,12 @@ export interface RunCheckOptions {
 
 /**
  * Loads a dataset and a plan (CSV, or polygons by overlay) and runs the plan rules: what the
- * `check` command and `optimise` (to verify its result) share.
+ * `check` command, `map` and `optimise` (to verify its result) share.
  */
-export async function runCheck(spec: DatasetSpec, opts: RunCheckOptions): Promise<{ result: CheckResult; title: string; planFile: string }> {
+export async function runCheck(
+  spec: DatasetSpec,
+  opts: RunCheckOptions,
+): Promise<{ result: CheckResult; title: string; planFile: string; dataset: Dataset; plan: Plan }> {
   const planFile = opts.planFile ?? spec.plan;
   if (planFile === undefined) throw new UsageError("no plan given: name a plan file, or a dataset whose manifest has one");
   const isCsv = extname(planFile).toLowerCase() === ".csv";
@@ -37,5 +40,5 @@ export async function runCheck(spec: DatasetSpec, opts: RunCheckOptions): Promis
   const result = checkPlan(dataset, plan, { splitTolerance: opts.splitTolerance }, extra);
   const shown = relative(process.cwd(), planFile) || planFile;
   const title = `${spec.synthetic ? "[synthetic] " : ""}${dataset.name === spec.boundaries ? shown : `${dataset.name}: ${shown}`}`;
-  return { result, title, planFile };
+  return { result, title, planFile, dataset, plan };
 }

@@ -31,6 +31,8 @@ export interface DatasetSpec {
   providerUnitColumn?: string;
   providerValueColumn?: string;
   providerSites?: string;
+  /** Columns of the provider sites CSV, when the manifest names them (otherwise detected). */
+  providerSiteColumns?: { providerColumn?: string; lonColumn?: string; latColumn?: string };
   links?: string;
   areas?: string;
   areaColumn?: string;
@@ -57,6 +59,7 @@ export function specFromManifest(m: Manifest): DatasetSpec {
   const prov = entry<{ providerColumn?: string; unitColumn?: string; valueColumn?: string }>(m.providers);
   const areas = entry<{ areaColumn?: string; unitColumn?: string; weightColumn?: string }>(m.areas);
   const plan = entry<{ unitColumn?: string; footprintColumn?: string; nameColumn?: string }>(m.plan);
+  const sites = entry<{ providerColumn?: string; lonColumn?: string; latColumn?: string }>(m.providerSites);
   return {
     name: m.name,
     synthetic: m.synthetic,
@@ -72,7 +75,8 @@ export function specFromManifest(m: Manifest): DatasetSpec {
     providerColumn: prov?.providerColumn,
     providerUnitColumn: prov?.unitColumn,
     providerValueColumn: prov?.valueColumn,
-    providerSites: entry(m.providerSites)?.path,
+    providerSites: sites?.path,
+    providerSiteColumns: sites ? { providerColumn: sites.providerColumn, lonColumn: sites.lonColumn, latColumn: sites.latColumn } : undefined,
     links: entry(m.links)?.path,
     areas: areas?.path,
     areaColumn: areas?.areaColumn,

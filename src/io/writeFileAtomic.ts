@@ -19,8 +19,7 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   try {
     handle = await open(tmp, "w");
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(file, code === "ENOENT" ? "cannot write: the folder does not exist" : `cannot write: ${(err as Error).message}`);
+    throw writeError(file, err);
   }
   try {
     await handle.writeFile(content);
@@ -31,8 +30,17 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   } catch (err) {
     await handle?.close().catch(() => undefined);
     await unlink(tmp).catch(() => undefined);
-    throw new InputError(file, `cannot write: ${(err as Error).message}`);
+    throw writeError(file, err);
   }
+}
+
+/** A one-line InputError for a failed write. */
+function writeError(file: string, err: unknown): InputError {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOENT") return new InputError(file, `cannot write: the folder ${dirname(file)} does not exist`);
+  if (code === "EACCES" || code === "EPERM") return new InputError(file, "cannot write: permission denied");
+  if (code === "EISDIR") return new InputError(file, "cannot write: it is a directory");
+  return new InputError(file, `cannot write: ${(err as Error)?.message ?? String(err)}`);
 }
 
 /** Refuses an output path that is one of the input files (it would be overwritten). */

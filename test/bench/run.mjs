@@ -4,7 +4,7 @@
 // (from /usr/bin/time), against the targets in the issues. Usage:
 //   node test/bench/run.mjs [--runs N] [--only substring]
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -22,6 +22,10 @@ if (!existsSync(E)) {
 const f = (name) => resolve(E, name);
 const ccg16 = ["--boundaries", f("ccg16_boundaries_from_lsoa_bsc.geojson"), "--population", f("ccg16_stp_lookup_population.csv"), "--providers", f("trust_ccg16_catchment_2019.csv")];
 
+const out = resolve(root, ".bench");
+mkdirSync(out, { recursive: true });
+const mapArgs = [f("ccg16_stp_lookup_population.csv"), "--footprint-column", "STP17CD_primary", ...ccg16, "--links", f("ccg16_links.csv"), "--provider-sites", f("nhs_trusts_2022_locations.csv")];
+
 /** name, argv, target seconds, target peak MB (or null) */
 export const cases = [
   ["node -e 0 (baseline)", null, null, null],
@@ -29,6 +33,8 @@ export const cases = [
   ["info CCG16", ["info", f("ccg16_boundaries_from_lsoa_bsc.geojson")], 1, null],
   ["info LSOA", ["info", f("lsoa11_boundaries_bsc_england.geojson")], 5, null],
   ["check CCG16 2016 plan", ["check", f("ccg16_stp_lookup_population.csv"), "--footprint-column", "STP17CD_primary", ...ccg16, "--format", "json"], 1, null],
+  ["map CCG16 2016 plan to SVG", ["map", ...mapArgs, "--out", resolve(out, "ccg16.svg")], 2, null],
+  ["map CCG16 2016 plan to PNG", ["map", ...mapArgs, "--out", resolve(out, "ccg16.png")], 5, null],
   ["check LSOA plan", ["check", f("lsoa11_lookup_all_vintages.csv"), "--boundaries", f("lsoa11_boundaries_bsc_england.geojson"), "--footprint-column", "STP17CD", "--format", "json"], 5, null],
 ];
 

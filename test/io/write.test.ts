@@ -28,7 +28,7 @@ describe("writing files", () => {
     await writeFileAtomic(p, "new\n");
     expect(readFileSync(p, "utf8")).toBe("new\n");
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
-    await expect(writeFileAtomic(join(dir, "no/such/dir/x.csv"), "x")).rejects.toThrow(/folder does not exist/);
+    await expect(writeFileAtomic(join(dir, "no/such/dir/x.csv"), "x")).rejects.toThrow(/cannot write: the folder .* does not exist/);
   });
 
   it("assertNotInput: an output path equal to an input is refused", () => {

@@ -1,0 +1,70 @@
+import { Command } from "commander";
+import type { CliContext } from "../context.js";
+import { addDatasetOptions } from "../datasetFlags.js";
+
+/** `stp-footprint map [plan] --out FILE`: draw a plan and its rule problems (SVG, PNG or HTML report). */
+export function mapCommand(ctx: CliContext): Command {
+  const cmd = new Command("map")
+    .description("draw a plan as a map (SVG, PNG, or a self-contained HTML report): footprints, labels and rule problems")
+    .argument("[plan]", "plan: CSV (unit, footprint[, name]) or footprint polygons (GeoJSON/TopoJSON); default: the dataset's plan")
+    .requiredOption("--out <file>", "output file: .svg, .png or .html (written whole or not at all)")
+    .option("--provider-sites <file>", "provider locations CSV (provider, lon, lat); default: the manifest's providerSites")
+    .option("--width <pixels>", "width of the picture (the height follows the data)", "1000")
+    .option("--scale <factor>", "PNG pixels per SVG pixel, for sharper or smaller pictures", "1.5")
+    .option("--title <text>", "title drawn on the map (default: the dataset's name)")
+    .option("--split-tolerance <share>", "share of a unit (or area) in a second footprint that counts as split", "0.01")
+    .option("--plan-id-field <name>", "footprint id property of a polygon plan (default: detected, e.g. STP17CD)")
+    .option("--plan-layer <name>", "TopoJSON object of a polygon plan");
+  addDatasetOptions(cmd);
+  cmd.addHelpText(
+    "after",
+    `
+Footprints are filled so that no two neighbours share a colour; footprint boundaries are thick,
+unit boundaries thin. Footprints over or under the population bounds are hatched in red (and
+marked ▲/▼ in their label), extra pieces of non-contiguous footprints outlined in dashed teal,
+links dashed in blue, and located cross-footprint providers drawn as black dots.
+Exit codes: 0 map written (whatever the findings; use check to fail on them), 2 bad input or usage.
+
+Examples:
+  $ stp-footprint map --out demo.png                     # the demo dataset's starting plan
+  $ stp-footprint map plan.csv --dataset england/stp-footprint.json --out plan.svg
+  $ stp-footprint map plan.csv --dataset england/stp-footprint.json --out report.html --provider-sites trusts.csv`,
+  );
+  cmd.action(async (planFile: string | undefined, raw: Record<string, unknown>) => {
+    const { z } = await import("zod");
+    const { datasetOptionsSchema, numeric, parseOptions, resolveDatasetSpec } = await import("../options.js");
+    const schema = datasetOptionsSchema.extend({
+      out: z.string().regex(/\.(svg|png|html)$/i, "must end in .svg, .png or .html"),
+      providerSites: z.string().min(1).optional(),
+      width: numeric((n) => n.int("must be a whole number").min(400, "must be at least 400").max(10000, "must be at most 10000")),
+      scale: numeric((n) => n.gt(0, "must be above 0").max(8, "must be at most 8")),
+      title: z.string().min(1).optional(),
+      splitTolerance: numeric((n) => n.min(0, "must not be negative").max(0.5, "must be at most 0.5")),
+      planIdField: z.string().min(1).optional(),
+      planLayer: z.string().min(1).optional(),
+    });
+    const o = parseOptions(schema, raw);
+    const spec = await resolveDatasetSpec(o);
+    const { runCheck } = await import("../runCheck.js");
+    const { result, dataset, plan } = await runCheck(spec, {
+      planFile,
+      splitTolerance: o.splitTolerance,
+      planIdField: o.planIdField,
+      planLayer: o.planLayer,
+    });
+    const sitesFile = o.providerSites ?? spec.providerSites;
+    const { readProviderSites } = await import("../../io/readProviderSites.js");
+    // The manifest's column names belong to the manifest's file, not to one given on the command line.
+    const columns = o.providerSites === undefined ? spec.providerSiteColumns : undefined;
+    const providerSites = sitesFile !== undefined ? await readProviderSites(sitesFile, columns) : null;
+    const { writeMap } = await import("../../map/writeMap.js");
+    const { basename } = await import("node:path");
+    const name = dataset.name === spec.boundaries ? basename(spec.boundaries) : dataset.name;
+    const title = o.title ?? `${spec.synthetic ? "[synthetic] " : ""}${name}`;
+    await writeMap(dataset, plan, result, o.out, { width: o.width, title, providerSites, pngScale: o.scale });
+    const { mapSummary } = await import("../../report/mapSummary.js");
+    mapSummary({ file: o.out, result, providerSites: providerSites?.length ?? null }, ctx.stdout);
+    ctx.code = 0;
+  });
+  return cmd;
+}

@@ -1,0 +1,27 @@
+import { type DatasetSpec, loadDataset, requirePopulation } from "../io/loadDataset.js";
+import { readCsv } from "../io/readCsv.js";
+import { readPlan } from "../io/readPlan.js";
+import type { Plan } from "../model/types.js";
+import { type PlanComparison, comparePlans } from "../rules/comparePlans.js";
+
+/**
+ * Loads a dataset and two CSV plans and compares them (what `diff` runs). The dataset's plan
+ * column names (`--footprint-column`, ...) apply to a plan whose header has them; otherwise its
+ * columns are detected, so a lookup file can be compared with a plain `unit,footprint` plan.
+ */
+export async function runDiff(spec: DatasetSpec, fileA: string, fileB: string, opts: { splitTolerance: number }): Promise<PlanComparison> {
+  const loaded = await loadDataset({ ...spec, plan: undefined });
+  requirePopulation(loaded);
+  const { dataset, boundaryFile } = loaded;
+  const read = async (file: string): Promise<Plan> => {
+    const { header } = await readCsv(file);
+    const pick = (c: string | undefined) => (c !== undefined && header.includes(c) ? c : undefined);
+    return readPlan(file, boundaryFile.idField, {
+      unitColumn: pick(spec.planUnitColumn),
+      footprintColumn: pick(spec.footprintColumn),
+      nameColumn: pick(spec.footprintNameColumn),
+    });
+  };
+  const [a, b] = [await read(fileA), await read(fileB)];
+  return comparePlans(dataset, a, b, opts);
+}
