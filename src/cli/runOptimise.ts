@@ -56,7 +56,8 @@ export interface OptimiseSummary {
     feasible: boolean;
     problems: string[];
   };
-  frontier: { maxMoves: number | null; crossFootprintProviders: number | null; unitsMoved: number }[] | null;
+  /** Per moves limit (null: unlimited), the best count found and its units moved (null: no valid plan). */
+  frontier: { maxMoves: number | null; crossFootprintProviders: number | null; unitsMoved: number | null }[] | null;
   findings: Finding[];
 }
 
@@ -106,7 +107,7 @@ export async function runOptimise(spec: DatasetSpec, o: RunOptimiseOptions): Pro
     footprints: o.footprints,
     maxMoves: o.maxMoves,
     stop: o.stop,
-  } as OptimiseOptions;
+  };
   if (startPlan) {
     startCheck = checkPlan(dataset, startPlan);
     const resolved = resolvePlan(startPlan, units);
@@ -129,20 +130,19 @@ export async function runOptimise(spec: DatasetSpec, o: RunOptimiseOptions): Pro
     opts.lock = lock;
   }
 
+  // Always on worker threads, even for one: the main thread stays free to take Ctrl-C.
   const { optimiseParallel } = await import("../optimise/parallel.js");
-  const { optimise } = await import("../optimise/search.js");
-  const run = (x: OptimiseOptions): Promise<OptimiseResult> =>
-    o.threads === 1 && (o.replicas ?? 1) === 1 ? Promise.resolve(optimise(inst, x, o.onProgress)) : optimiseParallel(inst, x, o.onProgress);
+  const run = (i: typeof inst, x: OptimiseOptions): Promise<OptimiseResult> => optimiseParallel(i, x, o.onProgress);
 
   let frontierPoints: FrontierPoint[] | null = null;
   let result: OptimiseResult;
   if (o.frontier) {
     if (!opts.start) throw new UsageError("needs a start plan to measure moves from", "--frontier");
     const { frontier } = await import("../optimise/frontier.js");
-    frontierPoints = await frontier(inst, opts);
+    frontierPoints = await frontier(inst, opts, undefined, run);
     result = frontierPoints[frontierPoints.length - 1].result;
   } else {
-    result = await run(opts);
+    result = await run(inst, opts);
   }
 
   const assignment = opts.start ? relabelToStart(result.assignment, opts.start) : result.assignment;
@@ -191,7 +191,7 @@ export async function runOptimise(spec: DatasetSpec, o: RunOptimiseOptions): Pro
       problems: result.problems,
     },
     frontier: frontierPoints
-      ? frontierPoints.map((p) => ({ maxMoves: Number.isFinite(p.maxMoves) ? p.maxMoves : null, crossFootprintProviders: p.cross, unitsMoved: p.moved }))
+      ? frontierPoints.map((p) => ({ maxMoves: Number.isFinite(p.maxMoves) ? p.maxMoves : null, crossFootprintProviders: p.cross, unitsMoved: p.cross === null ? null : p.moved }))
       : null,
     findings: check.findings,
   };

@@ -58,6 +58,11 @@ export interface OptimiseOptions {
   schedule?: { t0?: number; t1?: number; cycles?: number };
   /** Pair re-splits: one every `every` proposals (0: never), over at most `maxUnits` movable units. */
   resplit?: { every?: number; maxUnits?: number };
+  /**
+   * A stop flag, usually on a SharedArrayBuffer so that worker threads see it: once stop[0] is
+   * non-zero the search ends at its next batch and returns the best plan found so far (Ctrl-C).
+   */
+  stop?: Int32Array;
 }
 
 /** The lexicographic objective: fewer cross-footprint providers, then lower tie, then fewer moved. */

@@ -59,6 +59,7 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
   const cycles = opts.schedule?.cycles ?? DEFAULTS.cycles;
   const iterations = opts.iterations;
   const timeMs = iterations === undefined ? (opts.timeMs ?? DEFAULTS.timeMs) : Infinity;
+  const stop = opts.stop;
   const progressEvery = Math.max(BATCH, opts.progressEvery ?? DEFAULTS.progressEvery);
   const acc = annealing(rng, t0);
   const scratch = new ResplitScratch(inst.n);
@@ -89,7 +90,7 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
   for (;;) {
     const elapsed = performance.now() - searchStart;
     const progress = iterations !== undefined ? it / iterations : elapsed / timeMs;
-    if (progress >= 1 || E === 0) break;
+    if (progress >= 1 || E === 0 || (stop !== undefined && Atomics.load(stop, 0) !== 0)) break;
     acc.temperature = temperatureAt(progress, t0, t1, cycles);
     const batch = iterations !== undefined ? Math.min(BATCH, iterations - it) : BATCH;
     for (let b = 0; b < batch; b++) {

@@ -28,7 +28,7 @@ export function optimiseText(s: OptimiseSummary, out: Sink, c: Palette): void {
     lines.push("", c.bold("trade-off: best cross-footprint providers by units moved"));
     lines.push(
       table(
-        [["max moves", "cross-footprint", "moved"], ...s.frontier.map((p) => [p.maxMoves === null ? "unlimited" : String(p.maxMoves), p.crossFootprintProviders === null ? "no valid plan" : String(p.crossFootprintProviders), String(p.unitsMoved)])],
+        [["max moves", "cross-footprint", "moved"], ...s.frontier.map((p) => [p.maxMoves === null ? "unlimited" : String(p.maxMoves), p.crossFootprintProviders === null ? "no valid plan" : String(p.crossFootprintProviders), p.unitsMoved === null ? "" : String(p.unitsMoved)])],
         [true, true, true],
       )
         .split("\n")

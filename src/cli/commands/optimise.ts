@@ -19,6 +19,7 @@ export function optimiseCommand(ctx: CliContext): Command {
     .option("--threads <n>", "worker threads (default: the number of cores)")
     .option("--replicas <n>", "independent searches, best kept (default: --threads); fix it to get the same plan on any machine")
     .option("--out <file>", "write the plan as CSV (unit,footprint,footprint_name)")
+    .option("--map <file>", "also draw the result: .svg, .png or .html (see `map`)")
     .option("--frontier", "report the best cross-footprint count for max moves 0, 1, 2, 4, 8, 16, 32 and unlimited")
     .option("--format <name>", "summary as text or json", "text")
     .option("-q, --quiet", "no progress display");
@@ -61,6 +62,11 @@ Examples:
       threads: numeric((n) => n.int("must be a whole number").positive("must be at least 1").max(256, "must be at most 256")).optional(),
       replicas: numeric((n) => n.int("must be a whole number").positive("must be at least 1").max(1024, "must be at most 1024")).optional(),
       out: z.string().min(1).optional(),
+      map: z
+        .string()
+        .min(1)
+        .refine((f) => /\.(svg|png|html)$/i.test(f), "must end in .svg, .png or .html")
+        .optional(),
       frontier: z.boolean().optional(),
       format: z.enum(["text", "json"]),
       quiet: z.boolean().optional(),
@@ -69,10 +75,10 @@ Examples:
     const timeMs = parseDuration(o.time, "--time");
     const spec = await resolveDatasetSpec(o);
     const threads = o.threads ?? Math.max(1, availableParallelism());
-    if (o.out !== undefined) {
-      const { assertNotInput } = await import("../../io/writeFileAtomic.js");
-      assertNotInput(o.out, [spec.boundaries, spec.population, spec.providers, spec.links, spec.plan, typeof o.start === "string" ? o.start : undefined, o.lock], "--out");
-    }
+    const inputs = [spec.boundaries, spec.population, spec.providers, spec.links, spec.plan, spec.providerSites, typeof o.start === "string" ? o.start : undefined, o.lock];
+    const { assertNotInput } = await import("../../io/writeFileAtomic.js");
+    if (o.out !== undefined) assertNotInput(o.out, inputs, "--out");
+    if (o.map !== undefined) assertNotInput(o.map, inputs, "--map");
     if (o.start === true) throw new UsageError("needs a file", "--start");
 
     const { progressLine } = await import("../progress.js");
@@ -109,6 +115,12 @@ Examples:
       const { writeFileAtomic } = await import("../../io/writeFileAtomic.js");
       const { planToCsv } = await import("../../io/writePlan.js");
       await writeFileAtomic(o.out, planToCsv(outcome.plan));
+    }
+    if (o.map !== undefined) {
+      const { writeMap } = await import("../../map/writeMap.js");
+      const { readProviderSites } = await import("../../io/readProviderSites.js");
+      const providerSites = spec.providerSites !== undefined ? await readProviderSites(spec.providerSites, spec.providerSiteColumns) : null;
+      await writeMap(outcome.dataset, outcome.plan, outcome.check, o.map, { providerSites, title: `${outcome.summary.dataset}: optimised plan` });
     }
     const { optimiseJson, optimiseText } = await import("../../report/optimise.js");
     const { palette } = await import("../../report/text.js");
