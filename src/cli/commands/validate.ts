@@ -43,6 +43,10 @@ Examples:
     });
     const o = parseOptions(schema, { ...raw, boundaries });
     const spec = await resolveDatasetSpec(o);
+    if (o.fix !== undefined) {
+      const { assertNotInput } = await import("../../io/writeFileAtomic.js");
+      assertNotInput(o.fix, [spec.boundaries, spec.population, spec.providers, spec.links, spec.areas, spec.plan], "--fix");
+    }
     const { runValidate } = await import("../runValidate.js");
     const result = await runValidate(spec, {
       fix: o.fix,
