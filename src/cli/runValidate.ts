@@ -1,3 +1,4 @@
+import { relative } from "node:path";
 import type { Feature } from "geojson";
 import type { DatasetSpec } from "../io/loadDataset.js";
 import { readBoundaries } from "../io/readBoundaries.js";
@@ -22,7 +23,20 @@ export interface ValidateResult {
   findings: Finding[];
   /** Where the repaired boundaries went, with --fix. */
   fixed?: string;
+  /** Total population of the units, when a population was given and could be joined. */
+  populationTotal?: number;
 }
+
+/**
+ * In a dataset meant for planning, table rows that name no unit and fractional head counts are
+ * errors (codes changed, a merge was missed, a column holds rates): the planning commands only
+ * note them, `validate` fails on them unless the manifest says otherwise.
+ */
+const validateSeverity: Record<string, "error" | "warning"> = {
+  "population-unknown-unit": "error",
+  "population-not-integer": "error",
+  "provider-unknown-unit": "error",
+};
 
 /**
  * Validates a boundary file for CI: reads the features without refusing bad geometry, builds the
@@ -32,7 +46,7 @@ export interface ValidateResult {
  * features. Findings are about the input files, not the repaired one.
  */
 export async function runValidate(spec: DatasetSpec, opts: RunValidateOptions = {}): Promise<ValidateResult> {
-  const file = spec.boundaries;
+  const file = relative(process.cwd(), spec.boundaries) || spec.boundaries;
   const bf = await readBoundaries(file, { idField: spec.idField, nameField: spec.nameField, layer: spec.layer });
   const items = bf.features.map((f) => ({ id: f.id, geometry: f.geometry }));
   const findings: Finding[] = [];
@@ -74,13 +88,18 @@ export async function runValidate(spec: DatasetSpec, opts: RunValidateOptions = 
   // it needs well-formed units, so only when the geometry has no structural error.
   const structural = new Set(["missing-ids", "unique-ids", "empty-geometry", "geometry-type", "finite-coordinates"]);
   const hasTables = spec.population !== undefined || spec.providers !== undefined || spec.areas !== undefined;
+  let populationTotal: number | undefined;
   if (hasTables && !findings.some((f) => f.severity === "error" && structural.has(f.rule))) {
     const { loadDataset } = await import("../io/loadDataset.js");
     const loaded = await loadDataset({ ...spec, links: undefined, plan: undefined }, { lenient: true, skipAdjacency: true, skipPlan: true });
     for (const issue of loaded.issues) {
-      const level = spec.severity?.[issue.rule];
+      const level = spec.severity?.[issue.rule] ?? validateSeverity[issue.rule];
       if (level === "off") continue;
       findings.push({ rule: issue.rule, severity: level ?? issue.severity, message: issue.message, units: issue.units, file: issue.file, line: issue.line });
+    }
+    if (loaded.populationSource !== null) {
+      populationTotal = 0;
+      for (const v of loaded.dataset.population) if (!Number.isNaN(v)) populationTotal += v;
     }
   }
 
@@ -90,5 +109,5 @@ export async function runValidate(spec: DatasetSpec, opts: RunValidateOptions = 
     await writeGeoJson(opts.fix, repairFeatures(features));
     fixed = opts.fix;
   }
-  return { ok: !findings.some((f) => f.severity === "error"), file, units: items.length, findings, fixed };
+  return { ok: !findings.some((f) => f.severity === "error"), file, units: items.length, findings, fixed, populationTotal };
 }

@@ -1,7 +1,7 @@
 import { InputError } from "../errors.js";
 import { buildAdjacency, defaultSnapTolerance } from "../model/adjacency.js";
 import { joinPopulation, type DataIssue } from "../model/population.js";
-import { buildProviders } from "../model/providers.js";
+import { buildProvidersStreaming } from "../model/providers.js";
 import type { Dataset, Link, Plan, Severity } from "../model/types.js";
 import { toUnits } from "../model/units.js";
 import { detectColumn } from "./detectFields.js";
@@ -11,7 +11,7 @@ import { readBoundaries, type BoundaryFile } from "./readBoundaries.js";
 import { readLinks } from "./readLinks.js";
 import { readPlan } from "./readPlan.js";
 import { readPopulation } from "./readPopulation.js";
-import { readProviders } from "./readProviders.js";
+import { streamProviders } from "./readProviders.js";
 import { parseNumber } from "./parseNumber.js";
 
 /** Everything needed to load a dataset: files (absolute or relative to the working folder) and fields. */
@@ -163,12 +163,12 @@ export async function loadDataset(spec: DatasetSpec, opts: LoadOptions = {}): Pr
   let providers = null;
   if (spec.providers !== undefined) {
     files.providers = spec.providers;
-    const rows = await readProviders(spec.providers, boundaryFile.idField, {
+    const rows = await streamProviders(spec.providers, boundaryFile.idField, {
       providerColumn: spec.providerColumn,
       unitColumn: spec.providerUnitColumn,
       valueColumn: spec.providerValueColumn,
     });
-    const built = buildProviders(units, rows, spec.providers);
+    const built = await buildProvidersStreaming(units, rows, spec.providers);
     providers = built.providers;
     issues.push(...built.issues);
   }

@@ -18,10 +18,11 @@ export interface ProviderColumns {
 }
 
 /**
- * Reads a long provider CSV `provider,unit,value` (activity, patients or catchment population),
- * streaming; columns are detected (trust_code, CCG16CD, catchment_pop ...) or named.
+ * Streams a long provider CSV `provider,unit,value` (activity, patients or catchment population);
+ * columns are detected (trust_code, CCG16CD, catchment_pop ...) or named. Rows are yielded one by
+ * one, so a caller that aggregates them (buildProviders) reads any size of file in bounded memory.
  */
-export async function readProviders(file: string, idField?: string, cols: ProviderColumns = {}): Promise<ProviderRow[]> {
+export async function streamProviders(file: string, idField?: string, cols: ProviderColumns = {}): Promise<AsyncIterable<ProviderRow>> {
   const csv = await openCsv(file);
   const providerCol = detectColumn(
     file,
@@ -42,13 +43,21 @@ export async function readProviders(file: string, idField?: string, cols: Provid
     [providerCol, unitCol],
   );
   const pi = csv.header.indexOf(providerCol), ui = csv.header.indexOf(unitCol), vi = csv.header.indexOf(valueCol);
-  const rows: ProviderRow[] = [];
-  for await (const { cells, line } of csv.rows) {
-    const value = parseNumber(cells[vi], file, line, valueCol);
-    if (value < 0) throw new InputError(file, `value ${value} is negative`, { line, field: valueCol });
-    const provider = cells[pi].trim();
-    if (provider === "") throw new InputError(file, "empty provider code", { line, field: providerCol });
-    rows.push({ provider, unit: cells[ui].trim(), value, line });
+  async function* rows(): AsyncGenerator<ProviderRow> {
+    for await (const { cells, line } of csv.rows) {
+      const value = parseNumber(cells[vi], file, line, valueCol);
+      if (value < 0) throw new InputError(file, `value ${value} is negative`, { line, field: valueCol });
+      const provider = cells[pi].trim();
+      if (provider === "") throw new InputError(file, "empty provider code", { line, field: providerCol });
+      yield { provider, unit: cells[ui].trim(), value, line };
+    }
   }
-  return rows;
+  return rows();
+}
+
+/** Reads a whole provider CSV into memory (see streamProviders). */
+export async function readProviders(file: string, idField?: string, cols: ProviderColumns = {}): Promise<ProviderRow[]> {
+  const out: ProviderRow[] = [];
+  for await (const row of await streamProviders(file, idField, cols)) out.push(row);
+  return out;
 }

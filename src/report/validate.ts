@@ -23,7 +23,7 @@ function verdict(r: ValidateResult): { errors: number; warnings: number } {
 
 /** Text: findings grouped by rule, then a one-line verdict (and where repairs went). */
 export function validateText(r: ValidateResult, out: Sink, c: Palette): void {
-  out.write(`${c.bold(r.file)}: ${formatInt(r.units)} units\n`);
+  out.write(`${c.bold(r.file)}: ${formatInt(r.units)} units${r.populationTotal !== undefined ? `, population ${formatInt(r.populationTotal)} in all` : ""}\n`);
   findingsText(r.findings, out, c);
   const { errors, warnings } = verdict(r);
   out.write(

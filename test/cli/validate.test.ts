@@ -62,10 +62,10 @@ describe("validate command", () => {
     expect(bad.stderr).toMatch(/--overlap-width/);
   }, 30_000);
 
-  it("validate: tables joined to the units are checked too (a population row for an unknown unit)", async () => {
+  it("validate: tables joined to the units are checked too (a population row for an unknown unit is an error here)", async () => {
     const r = await validateJson([fixture("valid/clean.geojson"), "--population", fixture("population-unknown-unit.csv")]);
-    expect(r.json.findings.map((f) => [f.rule, f.severity, f.units])).toEqual([["population-unknown-unit", "warning", ["Z"]]]);
-    expect(r.code).toBe(0);
+    expect(r.json.findings.map((f) => [f.rule, f.severity, f.units])).toEqual([["population-unknown-unit", "error", ["Z"]]]);
+    expect(r.code).toBe(1);
     // Not attempted when the geometry cannot be loaded as units; the geometry findings still come.
     const broken = await validateJson([fixture("invalid/point-geometry.geojson"), "--population", fixture("population-unknown-unit.csv")]);
     expect(broken.json.findings.map((f) => f.rule)).toEqual(["geometry-type", "isolated-units"]);
