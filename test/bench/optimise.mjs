@@ -1,51 +1,34 @@
 #!/usr/bin/env node
-// Benchmark of the optimiser on the England 2016 instance (209 CCG16 units, STP17 start, 44
-// footprints). Runs the compiled code in dist/ (run `npm run build` first).
-//   node test/bench/optimise.mjs [--seeds 5] [--seconds 60] [--threads 2] [--replicas N] [--first-seed 1]
-// Prints, per seed, the best cross-footprint count reached at 10 s, 30 s and the end, the moves
-// evaluated per second per thread, and the median and range over seeds.
-import { parseArgs } from "node:util";
-import { loadEngland } from "./england.mjs";
-import { optimiseParallel } from "../../dist/optimise/parallel.js";
-import { evaluate } from "../../dist/optimise/evaluate.js";
+// Optimiser benchmark on the England 2016 instance (npm run bench, or alone):
+//   node test/bench/optimise.mjs [--seeds 5] [--time 60s] [--threads 2]
+// Runs the CLI as a user would (whole process), once per seed, and reports the cross-footprint
+// count reached (median and spread), moves evaluated per second per thread, rule errors of the
+// result (must be 0) and peak memory. Target: 40 or fewer within 60 s, >= 1e6 moves/s/thread.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
-const { values } = parseArgs({
-  options: {
-    seeds: { type: "string", default: "5" },
-    seconds: { type: "string", default: "60" },
-    threads: { type: "string", default: "2" },
-    replicas: { type: "string" },
-    "first-seed": { type: "string", default: "1" },
-  },
-});
-const seeds = Number(values.seeds);
-const seconds = Number(values.seconds);
-const threads = Number(values.threads);
-const replicas = values.replicas ? Number(values.replicas) : threads;
-const firstSeed = Number(values["first-seed"]);
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const arg = (name, def) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : def);
+const seeds = Number(arg("--seeds", 5));
+const time = arg("--time", "60s");
+const threads = arg("--threads", "2");
+const manifest = resolve(root, "fixtures/england/stp-footprint.json");
+const out = mkdtempSync(join(tmpdir(), "stp-bench-opt-"));
 
-const { instance, start } = loadEngland();
-const startObj = evaluate(instance, start, start);
-console.log(`England 2016: ${instance.n} units, ${instance.adj.length / 2} adjacent pairs, start cross ${startObj.cross}`);
-console.log(`${seeds} seed(s) x ${seconds} s, ${threads} thread(s), ${replicas} replica(s)`);
-const checkpoints = [10, 30, seconds].filter((c, i, a) => c <= seconds && a.indexOf(c) === i);
-const finals = [];
-const rates = [];
-for (let seed = firstSeed; seed < firstSeed + seeds; seed++) {
-  const latest = new Map();
-  const at = new Map(checkpoints.map((c) => [c, Infinity]));
-  const r = await optimiseParallel(instance, { start, seed, timeMs: seconds * 1000, threads, replicas, progressEvery: 1 << 18 }, (p) => {
-    latest.set(p.replica, p.best.cross);
-    const best = Math.min(...latest.values());
-    for (const c of checkpoints) if (p.elapsedMs <= c * 1000 + 50) at.set(c, Math.min(at.get(c), best));
-  });
-  at.set(seconds, r.objective.cross);
-  finals.push(r.objective.cross);
-  rates.push(r.movesPerSecond);
-  const cps = checkpoints.map((c) => `${c}s: ${at.get(c)}`).join("  ");
-  console.log(`seed ${seed}: ${cps}  moved ${r.moved}  feasible ${r.feasible}  ${(r.movesPerSecond / 1e6).toFixed(2)} M moves/s/thread`);
+console.log(`# optimise, England 2016 (209 CCGs, 44 footprints, start 78), --time ${time} --threads ${threads}\n`);
+console.log("| seed | cross-footprint | rule errors | units moved | moves/s per thread | wall s | peak MB |");
+console.log("|--:|--:|--:|--:|--:|--:|--:|");
+const counts = [];
+for (let seed = 1; seed <= seeds; seed++) {
+  const plan = join(out, `plan-${seed}.csv`);
+  const r = spawnSync("/usr/bin/time", ["-f", "%e %M", "node", resolve(root, "bin/stp-footprint.js"), "optimise", "--dataset", manifest, "--time", time, "--threads", threads, "--seed", String(seed), "--out", plan, "--format", "json", "--quiet"], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const [secs, kb] = r.stderr.trim().split("\n").pop().split(" ").map(Number);
+  const s = JSON.parse(r.stdout);
+  counts.push(s.result.crossFootprintProviders);
+  console.log(`| ${seed} | ${s.result.crossFootprintProviders} | ${s.result.errors} | ${s.unitsMoved} | ${s.search.movesPerSecondPerThread.toLocaleString("en-GB")} | ${secs.toFixed(1)} | ${(kb / 1024).toFixed(0)} |`);
 }
-const sorted = [...finals].sort((a, b) => a - b);
-const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-const mrate = rates.reduce((a, b) => a + b, 0) / rates.length;
-console.log(`cross-footprint providers: median ${median}, range ${sorted[0]}..${sorted[sorted.length - 1]}; ${(mrate / 1e6).toFixed(2)} M moves/s per thread`);
+const sorted = [...counts].sort((a, b) => a - b);
+console.log(`\nmedian ${sorted[Math.floor(sorted.length / 2)]}, best ${sorted[0]}, worst ${sorted[sorted.length - 1]} (target: median <= 40)`);

@@ -4,7 +4,8 @@
 // (from /usr/bin/time), against the targets in the issues. Usage:
 //   node test/bench/run.mjs [--runs N] [--only substring]
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -26,6 +27,26 @@ const out = resolve(root, ".bench");
 mkdirSync(out, { recursive: true });
 const mapArgs = [f("ccg16_stp_lookup_population.csv"), "--footprint-column", "STP17CD_primary", ...ccg16, "--links", f("ccg16_links.csv"), "--provider-sites", f("nhs_trusts_2022_locations.csv")];
 
+/**
+ * A provider CSV of 1,000,000 rows over the 209 CCG16 units (4,785 invented providers), made once
+ * in the temporary folder, to show that providers are read in bounded memory.
+ */
+function bigProviders() {
+  const file = resolve(tmpdir(), "stp-bench-providers-1m.csv");
+  if (existsSync(file)) return file;
+  const ids = JSON.parse(readFileSync(f("ccg16_boundaries_from_lsoa_bsc.geojson"), "utf8")).features.map((x) => x.properties.CCG16CD);
+  const fd = openSync(file, "w");
+  writeSync(fd, "provider,unit,value\n");
+  let rows = 0;
+  for (let p = 0; rows < 1_000_000; p++) {
+    let chunk = "";
+    for (let i = 0; i < ids.length && rows < 1_000_000; i++, rows++) chunk += `Q${p},${ids[i]},${(p * 7 + i * 13) % 1000 + 1}\n`;
+    writeSync(fd, chunk);
+  }
+  closeSync(fd);
+  return file;
+}
+
 /** name, argv, target seconds, target peak MB (or null) */
 export const cases = [
   ["node -e 0 (baseline)", null, null, null],
@@ -35,6 +56,9 @@ export const cases = [
   ["check CCG16 2016 plan", ["check", f("ccg16_stp_lookup_population.csv"), "--footprint-column", "STP17CD_primary", ...ccg16, "--format", "json"], 1, null],
   ["map CCG16 2016 plan to SVG", ["map", ...mapArgs, "--out", resolve(out, "ccg16.svg")], 2, null],
   ["map CCG16 2016 plan to PNG", ["map", ...mapArgs, "--out", resolve(out, "ccg16.png")], 5, null],
+  ["validate CCG16", ["validate", f("ccg16_boundaries_from_lsoa_bsc.geojson"), "--format", "json"], 2, null],
+  ["validate LSOA", ["validate", f("lsoa11_boundaries_bsc_england.geojson"), "--format", "json"], 10, 1536],
+  ["info CCG16 + 1,000,000-row provider CSV", ["info", f("ccg16_boundaries_from_lsoa_bsc.geojson"), "--providers", bigProviders(), "--format", "json"], null, null],
   ["check LSOA plan", ["check", f("lsoa11_lookup_all_vintages.csv"), "--boundaries", f("lsoa11_boundaries_bsc_england.geojson"), "--footprint-column", "STP17CD", "--format", "json"], 5, null],
 ];
 
