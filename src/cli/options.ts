@@ -62,7 +62,7 @@ export function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.in
   const issue = r.error.issues[0];
   const key = String(issue.path[0] ?? "");
   let message = issue.message;
-  if (issue.code === "invalid_value" && "values" in issue) message = `must be one of ${(issue.values as unknown[]).join(", ")}`;
+  if (issue.code === "invalid_enum_value") message = `must be one of ${issue.options.join(", ")}`;
   throw new UsageError(message, key ? optionName(key) : undefined);
 }
 
