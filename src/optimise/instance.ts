@@ -54,10 +54,12 @@ export interface OptimiseOptions {
   /** Proposals between two progress reports; default 262,144. */
   progressEvery?: number;
   weights?: EnergyWeights;
-  /** Annealing temperatures: start, end, and number of cooling cycles (reheats). */
-  schedule?: { t0?: number; t1?: number; cycles?: number };
+  /** Parallel-tempering temperatures: hottest t0, coldest t1, and how many replicas between. */
+  schedule?: { t0?: number; t1?: number; temperatures?: number };
   /** Pair re-splits: one every `every` proposals (0: never), over at most `maxUnits` movable units. */
   resplit?: { every?: number; maxUnits?: number };
+  /** Footprint relocations (merge a pair, split another): one every `every` proposals (0: never). */
+  mergeSplit?: { every?: number; maxUnits?: number };
 }
 
 /** The lexicographic objective: fewer cross-footprint providers, then lower tie, then fewer moved. */
@@ -104,7 +106,8 @@ export interface OptimiseResult {
   problems: string[];
   /** Proposals made (all replicas). */
   iterations: number;
-  /** Proposals whose objective change was computed (all replicas). */
+  /** Moves whose objective was computed (all replicas): single-unit proposals that passed the
+   * O(1) checks, plus each candidate split tried by pair re-splits and relocations. */
   evaluated: number;
   elapsedMs: number;
   /** Evaluated moves per second per replica. */
