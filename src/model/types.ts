@@ -1,4 +1,5 @@
 import type { MultiPolygon, Polygon } from "geojson";
+import type { FlatRings } from "./flatRings.js";
 
 /** Polygonal geometry of one unit, as read (possibly invalid: self-touching rings are common). */
 export type UnitGeometry = Polygon | MultiPolygon;
@@ -16,6 +17,8 @@ export interface Units {
   geometries: (UnitGeometry | null)[];
   /** True when coordinates are longitude/latitude degrees, false for projected metres. */
   geographic: boolean;
+  /** The same rings in flat typed arrays, when built (toUnits builds them). */
+  flat?: FlatRings;
 }
 
 /** Per-unit population (NaN where the unit has no population value). */
@@ -116,7 +119,12 @@ export interface Finding {
   units?: string[];
   provider?: string;
   shares?: Record<string, number>;
+  /** For contiguity: the units of each piece of a footprint, the main piece first. */
+  pieces?: string[][];
   /** [longitude, latitude] (or projected x, y) of the problem, where it has one. */
   location?: [number, number];
   suggestion?: string;
+  /** The input file and 1-based line the finding is about, where it is one row (for annotations). */
+  file?: string;
+  line?: number;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate, planProblems } from "../../src/optimise/evaluate.js";
 import type { Instance } from "../../src/optimise/instance.js";
 import { optimise, search } from "../../src/optimise/search.js";
-import { hasShared } from "../helpers/shared.js";
+import { itShared } from "../helpers/shared.js";
 import { gridInstance } from "./generate.js";
 
 /**
@@ -182,7 +182,7 @@ describe("search", () => {
     expect(r.value.objective.cross).toBeLessThanOrEqual(bests[bests.length - 1]);
   });
 
-  it.skipIf(!hasShared)("search: England with maxMoves 10 gives a valid plan within 10 units of the start", async () => {
+  itShared("search: England with maxMoves 10 gives a valid plan within 10 units of the start", async () => {
     const { loadEngland } = await import("../bench/england.mjs");
     const { instance, start } = loadEngland();
     const r = optimise(instance, { start, maxMoves: 10, seed: 1, iterations: 300_000 });

@@ -4,7 +4,7 @@ import { createRng } from "../../src/optimise/random.js";
 import { State } from "../../src/optimise/state.js";
 import { applyFlip, flipDelta, movedDelta } from "../../src/optimise/updaters.js";
 import { gridInstance } from "./generate.js";
-import { hasShared } from "../helpers/shared.js";
+import { itShared } from "../helpers/shared.js";
 
 function randomSequence(inst: ReturnType<typeof gridInstance>, k: number, seed: number, steps: number) {
   const rng = createRng(seed);
@@ -54,7 +54,7 @@ describe("updaters", () => {
     expect(s.excess).toBe(0);
   });
 
-  it.skipIf(!hasShared)("updaters: England start plan has 78 cross-footprint providers, incrementally and from scratch", async () => {
+  itShared("updaters: England start plan has 78 cross-footprint providers, incrementally and from scratch", async () => {
     const { loadEngland } = await import("../bench/england.mjs");
     const { instance, start } = loadEngland();
     const s = new State(instance, start, 44, start, null, Infinity);

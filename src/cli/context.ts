@@ -1,0 +1,13 @@
+import type { Sink } from "../report/text.js";
+
+/** What a command needs from the outside world; tests pass collectors instead of the process. */
+export interface CliContext {
+  stdout: Sink;
+  stderr: Sink;
+  /** Colour on stdout (a TTY and NO_COLOR unset). */
+  color: boolean;
+  /** Show progress on stderr (a TTY). */
+  progress: boolean;
+  /** The exit code the command chose. */
+  code: number;
+}

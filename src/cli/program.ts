@@ -1,0 +1,67 @@
+import { Command, CommanderError } from "commander";
+import type { CliContext } from "./context.js";
+import { checkCommand } from "./commands/check.js";
+import { infoCommand } from "./commands/info.js";
+import { validateCommand } from "./commands/validate.js";
+import { exitCodes, reportError } from "./exit.js";
+
+/** The commands, in the order `--help` lists them. */
+const commands = [infoCommand, checkCommand, validateCommand];
+
+/** Builds the program with every command, writing through the context's sinks. */
+export function createProgram(ctx: CliContext, version: string): Command {
+  const program = new Command("stp-footprint")
+    .description(
+      "Check, validate and optimise planning footprints: groupings of health organisations into " +
+        "contiguous areas of 300,000 to 2.8 million people that few hospital providers straddle.",
+    )
+    .version(version, "-V, --version")
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({
+      writeOut: (s) => void ctx.stdout.write(s),
+      writeErr: (s) => void ctx.stderr.write(s),
+      outputError: (s, write) => write(`stp-footprint: ${s.replace(/^error: /, "")}`),
+    })
+    .exitOverride();
+  program.addHelpText(
+    "after",
+    `
+Exit codes: 0 pass, 1 rule findings of error severity, 2 bad input or usage.
+
+Examples:
+  $ stp-footprint info                                  # summarise the embedded synthetic demo
+  $ stp-footprint check --dataset england/stp-footprint.json plan.csv
+  $ stp-footprint validate boundaries.geojson --format github`,
+  );
+  for (const make of commands) {
+    const cmd = make(ctx);
+    cmd.exitOverride().configureOutput({
+      writeOut: (s) => void ctx.stdout.write(s),
+      writeErr: (s) => void ctx.stderr.write(s),
+      outputError: (s, write) => write(`stp-footprint ${cmd.name()}: ${s.replace(/^error: /, "")}`),
+    });
+    cmd.showHelpAfterError(`(run "stp-footprint ${cmd.name()} --help" for usage)`);
+    program.addCommand(cmd);
+  }
+  return program;
+}
+
+/**
+ * Runs the CLI on `argv` (without node and script) and returns the exit code.
+ * Commander's own parse errors exit 1 by default; they are usage errors here, so 2.
+ */
+export async function run(argv: string[], ctx: CliContext, version: string): Promise<number> {
+  const program = createProgram(ctx, version);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return ctx.code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return exitCodes.ok;
+      if (err.code === "commander.executeSubCommandAsync") return ctx.code;
+      return exitCodes.bad;
+    }
+    const command = argv.find((a) => !a.startsWith("-"));
+    return reportError(err, ctx.stderr, program.commands.some((c) => c.name() === command) ? command : undefined);
+  }
+}

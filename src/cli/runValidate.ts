@@ -1,0 +1,94 @@
+import type { Feature } from "geojson";
+import type { DatasetSpec } from "../io/loadDataset.js";
+import { readBoundaries } from "../io/readBoundaries.js";
+import { readLinks } from "../io/readLinks.js";
+import { writeGeoJson } from "../io/writeGeoJson.js";
+import { buildAdjacency, defaultSnapTolerance } from "../model/adjacency.js";
+import type { Finding, UnitGeometry } from "../model/types.js";
+import { repairFeatures, validateGeometry, type GeometryCheckOptions } from "../rules/dataset/index.js";
+import { isGeographic } from "../rules/dataset/geom/looksLikeBng.js";
+import { polygonsOf } from "../rules/dataset/geom/polygons.js";
+
+export interface RunValidateOptions extends Pick<GeometryCheckOptions, "overlapArea" | "overlapWidth" | "gapArea" | "gapMinArea"> {
+  /** Write mechanically repaired boundaries (GeoJSON) to this file. */
+  fix?: string;
+}
+
+export interface ValidateResult {
+  ok: boolean;
+  /** The boundary file validated. */
+  file: string;
+  units: number;
+  findings: Finding[];
+  /** Where the repaired boundaries went, with --fix. */
+  fixed?: string;
+}
+
+/**
+ * Validates a boundary file for CI: reads the features without refusing bad geometry, builds the
+ * adjacency of the well-formed ones (links included, for `isolated-units`), runs every dataset
+ * geometry check, checks the population, provider and area tables joined to the units (when given,
+ * and when the geometry is sound enough to load) and, with `fix`, writes mechanically repaired
+ * features. Findings are about the input files, not the repaired one.
+ */
+export async function runValidate(spec: DatasetSpec, opts: RunValidateOptions = {}): Promise<ValidateResult> {
+  const file = spec.boundaries;
+  const bf = await readBoundaries(file, { idField: spec.idField, nameField: spec.nameField, layer: spec.layer });
+  const items = bf.features.map((f) => ({ id: f.id, geometry: f.geometry }));
+  const findings: Finding[] = [];
+
+  const geographic = isGeographic(items, undefined);
+  const geometries = items.map((it) => (polygonsOf(it.geometry) ? (it.geometry as UnitGeometry) : null));
+  const linkPairs: [number, number][] = [];
+  if (spec.links !== undefined) {
+    const first = new Map<string, number>();
+    items.forEach((it, i) => {
+      if (it.id && !first.has(it.id)) first.set(it.id, i);
+    });
+    for (const l of await readLinks(spec.links)) {
+      const a = first.get(l.a), b = first.get(l.b);
+      if (a === undefined || b === undefined) {
+        const bad = a === undefined ? l.a : l.b;
+        findings.push({ rule: "link-unknown-unit", severity: "error", message: `link names "${bad}", which is not a unit of ${file}`, units: [bad], file: spec.links, line: l.line });
+        continue;
+      }
+      linkPairs.push([a, b]);
+    }
+  }
+  const graph = buildAdjacency(geometries, { kind: spec.adjacency, geographic, tolerance: spec.snapTolerance ?? defaultSnapTolerance }, linkPairs);
+
+  findings.unshift(
+    ...validateGeometry(items, {
+      file,
+      geographic,
+      neighbors: graph.neighbors,
+      severity: spec.severity,
+      overlapArea: opts.overlapArea,
+      overlapWidth: opts.overlapWidth,
+      gapArea: opts.gapArea,
+      gapMinArea: opts.gapMinArea,
+    }),
+  );
+
+  // Tables joined to the units (population, providers, areas) are checked by the dataset loader;
+  // it needs well-formed units, so only when the geometry has no structural error.
+  const structural = new Set(["missing-ids", "unique-ids", "empty-geometry", "geometry-type", "finite-coordinates"]);
+  const hasTables = spec.population !== undefined || spec.providers !== undefined || spec.areas !== undefined;
+  if (hasTables && !findings.some((f) => f.severity === "error" && structural.has(f.rule))) {
+    const { loadDataset } = await import("../io/loadDataset.js");
+    const loaded = await loadDataset({ ...spec, links: undefined, plan: undefined }, { lenient: true, skipAdjacency: true, skipPlan: true });
+    for (const issue of loaded.issues) {
+      const level = spec.severity?.[issue.rule];
+      if (level === "off") continue;
+      findings.push({ rule: issue.rule, severity: level ?? issue.severity, message: issue.message, units: issue.units, file: issue.file, line: issue.line });
+    }
+  }
+
+  let fixed: string | undefined;
+  if (opts.fix !== undefined) {
+    const features: Feature[] = bf.features.map((f) => ({ type: "Feature", properties: f.properties, geometry: f.geometry }) as Feature);
+    await writeGeoJson(opts.fix, repairFeatures(features));
+    fixed = opts.fix;
+  }
+  return { ok: !findings.some((f) => f.severity === "error"), file, units: items.length, findings, fixed };
+}

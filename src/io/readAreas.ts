@@ -1,0 +1,30 @@
+import type { AreaOverlap } from "../model/types.js";
+import { detectColumn } from "./detectFields.js";
+import { readCsv } from "./readCsv.js";
+import { parseNumber } from "./parseNumber.js";
+import { unitColumnPreferences } from "./readPopulation.js";
+
+export interface AreaColumns {
+  areaColumn?: string;
+  unitColumn?: string;
+  weightColumn?: string;
+}
+
+/**
+ * Reads the overlap of a second geography (local authorities) with units: `area,unit,weight`
+ * (e.g. CCG16CD, LAD16CD, pop_mid2019). The weight says how much of the area lies in the unit.
+ */
+export async function readAreas(file: string, idField?: string, cols: AreaColumns = {}): Promise<AreaOverlap[]> {
+  const { header, rows } = await readCsv(file);
+  const unitCol = detectColumn(file, header, "unit", cols.unitColumn, unitColumnPreferences(idField), "--unit-column");
+  const areaCol = detectColumn(file, header, "area", cols.areaColumn, ["area", "area_code", /^[A-Za-z]+\d{2}CD$/], "--area-column", [unitCol]);
+  const weightCol = detectColumn(file, header, "weight", cols.weightColumn, ["weight", "value", /^pop/i, /population/i], "--weight-column", [unitCol, areaCol]);
+  const nameCol = [areaCol.replace(/CD$/, "NM"), "area_name"].find((c) => c !== areaCol && header.includes(c));
+  const ai = header.indexOf(areaCol), ui = header.indexOf(unitCol), wi = header.indexOf(weightCol);
+  const ni = nameCol ? header.indexOf(nameCol) : -1;
+  return rows.map(({ cells, line }) => {
+    const o: AreaOverlap = { area: cells[ai].trim(), unit: cells[ui].trim(), weight: parseNumber(cells[wi], file, line, weightCol) };
+    if (ni >= 0) o.name = cells[ni];
+    return o;
+  });
+}

@@ -1,0 +1,149 @@
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { parse } from "csv-parse";
+import { InputError } from "../errors.js";
+import { fileError } from "./fileErrors.js";
+
+/** One data row of a CSV: its cells (strings, never converted) and its 1-based line number. */
+export interface CsvRow {
+  cells: string[];
+  line: number;
+}
+
+/** A CSV file opened as a stream: its header and an async iterator over data rows. */
+export interface CsvStream {
+  file: string;
+  header: string[];
+  rows: AsyncIterable<CsvRow>;
+}
+
+/**
+ * Opens a CSV file as a stream of rows, so large files are read in bounded memory.
+ * Copes with a byte-order mark, CRLF or mixed line endings and quoted fields; cells stay
+ * strings, so codes with leading zeros survive. Ragged rows, bad quoting, empty files,
+ * duplicate or empty header names and non-UTF-8 text are InputErrors naming the line.
+ *
+ * @example
+ * const csv = await openCsv("population.csv");
+ * for await (const { cells, line } of csv.rows) console.log(line, cells[0]);
+ */
+export async function openCsv(file: string): Promise<CsvStream> {
+  try {
+    const s = await stat(file);
+    if (s.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
+  } catch (err) {
+    throw fileError(file, err);
+  }
+  // Records are pulled from the parser synchronously after each chunk is written, so rows
+  // arrive in batches without a promise per row. Line numbers are counted here rather than
+  // with csv-parse's `info` option (which copies an object per record): one line per record,
+  // ragged rows pass through the parser and are reported below with their line;
+  // plus any newlines quoted inside its cells; empty lines come through as [""] and are counted.
+  const parser = parse({ bom: true, skip_empty_lines: false, relax_column_count: true, trim: false, record_delimiter: ["\r\n", "\n", "\r"] });
+  let failure: unknown = null;
+  parser.on("error", (err) => (failure ??= err));
+  const chunks = createReadStream(file)[Symbol.asyncIterator]();
+  let line = 0;
+  let ended = false;
+  const pending: CsvRow[] = [];
+
+  function drain(): void {
+    let record: string[] | null;
+    while ((record = parser.read() as string[] | null) !== null) {
+      line++;
+      const at = line;
+      for (const cell of record) for (let i = cell.indexOf("\n"); i >= 0; i = cell.indexOf("\n", i + 1)) line++;
+      if (record.length === 1 && record[0].trim() === "") continue;
+      pending.push({ cells: record, line: at });
+    }
+  }
+
+  async function fill(): Promise<boolean> {
+    while (pending.length === 0 && !ended) {
+      let r: IteratorResult<Buffer>;
+      try {
+        r = await chunks.next();
+      } catch (err) {
+        throw fileError(file, err);
+      }
+      if (r.done) {
+        parser.end();
+        ended = true;
+        // csv-parse reports a bad final record through an 'error' event on a later tick.
+        await new Promise((resolve) => setImmediate(resolve));
+      } else {
+        parser.write(r.value);
+      }
+      drain();
+      if (failure) throw csvError(file, failure, line + 1);
+    }
+    return pending.length > 0;
+  }
+
+  if (!(await fill())) throw new InputError(file, "the file is empty (a header row is needed)");
+  const header = pending.shift()!.cells.map((h) => h.trim());
+  checkHeader(file, header);
+  const width = header.length;
+
+  async function* rows(): AsyncGenerator<CsvRow> {
+    while (await fill()) {
+      const batch = pending.splice(0, pending.length);
+      for (const row of batch) {
+        const { cells } = row;
+        if (cells.length !== width) {
+          throw new InputError(file, `has ${cells.length} field${cells.length === 1 ? "" : "s"} where the header has ${width}`, { line: row.line });
+        }
+        for (let i = 0; i < cells.length; i++) {
+          const cell = cells[i];
+          if (cell.includes("\uFFFD")) throw new InputError(file, "is not UTF-8 text", { line: row.line });
+          // Undo the apostrophe that our CSV writer puts before formula-like cells ('=x -> =x).
+          if (cell.charCodeAt(0) === 39 && /^''*[=+\-@\t\r]/.test(cell)) cells[i] = cell.slice(1);
+        }
+        yield row;
+      }
+    }
+  }
+  return { file, header, rows: rows() };
+}
+
+function csvError(file: string, err: unknown, line: number): InputError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH") {
+    const e = err as Error & { record?: unknown[] };
+    const got = e.record?.length ?? 0;
+    const m = /expect (\d+)/.exec(e.message);
+    return new InputError(file, `has ${got} field${got === 1 ? "" : "s"} where the header has ${m ? m[1] : "a different number"}`, { line });
+  }
+  const friendly: Record<string, string> = {
+    CSV_QUOTE_NOT_CLOSED: "a quoted field is never closed",
+    INVALID_OPENING_QUOTE: "a quote inside an unquoted field (quote the whole field and double the quotes in it)",
+    CSV_INVALID_OPENING_QUOTE: "a quote inside an unquoted field (quote the whole field and double the quotes in it)",
+    CSV_INVALID_CLOSING_QUOTE: "text right after a closing quote (double the quotes inside a quoted field)",
+  };
+  if (code && (code.startsWith("CSV_") || code in friendly)) {
+    const e = err as Error & { lines?: number };
+    const detail = friendly[code] ?? e.message.replace(/^Invalid [^:]*:\s*/, "");
+    return new InputError(file, `not valid CSV: ${detail}`, { line: e.lines ?? line });
+  }
+  return new InputError(file, `cannot be read as CSV: ${(err as Error).message}`);
+}
+
+function checkHeader(file: string, header: string[]): void {
+  const seen = new Set<string>();
+  header.forEach((h, i) => {
+    if (h.includes("\uFFFD")) throw new InputError(file, "is not UTF-8 text", { line: 1 });
+    if (h === "") throw new InputError(file, `header column ${i + 1} has no name`, { line: 1 });
+    if (seen.has(h)) throw new InputError(file, `header names column "${h}" twice`, { line: 1 });
+    seen.add(h);
+  });
+}
+
+/**
+ * Reads a whole CSV into memory (for small files: plans, links, lookups).
+ */
+export async function readCsv(file: string): Promise<{ header: string[]; rows: CsvRow[] }> {
+  const csv = await openCsv(file);
+  const rows: CsvRow[] = [];
+  for await (const row of csv.rows) rows.push(row);
+  return { header: csv.header, rows };
+}

@@ -1,0 +1,54 @@
+import { InputError } from "../errors.js";
+import { detectColumn } from "./detectFields.js";
+import { openCsv } from "./readCsv.js";
+import { parseNumber } from "./parseNumber.js";
+import { unitColumnPreferences } from "./readPopulation.js";
+
+export interface ProviderRow {
+  provider: string;
+  unit: string;
+  value: number;
+  line: number;
+}
+
+export interface ProviderColumns {
+  providerColumn?: string;
+  unitColumn?: string;
+  valueColumn?: string;
+}
+
+/**
+ * Reads a long provider CSV `provider,unit,value` (activity, patients or catchment population),
+ * streaming; columns are detected (trust_code, CCG16CD, catchment_pop ...) or named.
+ */
+export async function readProviders(file: string, idField?: string, cols: ProviderColumns = {}): Promise<ProviderRow[]> {
+  const csv = await openCsv(file);
+  const providerCol = detectColumn(
+    file,
+    csv.header,
+    "provider",
+    cols.providerColumn,
+    ["provider", "provider_code", "trust_code", "trust", "org_code", /provider/i, /trust/i],
+    "--provider-column",
+  );
+  const unitCol = detectColumn(file, csv.header, "unit", cols.unitColumn, unitColumnPreferences(idField), "--unit-column", [providerCol]);
+  const valueCol = detectColumn(
+    file,
+    csv.header,
+    "value",
+    cols.valueColumn,
+    ["value", "activity", "patients", "admissions", "catchment_pop", "catchment", "count", /^catchment/i, /activity|patients|admissions/i],
+    "--value-column",
+    [providerCol, unitCol],
+  );
+  const pi = csv.header.indexOf(providerCol), ui = csv.header.indexOf(unitCol), vi = csv.header.indexOf(valueCol);
+  const rows: ProviderRow[] = [];
+  for await (const { cells, line } of csv.rows) {
+    const value = parseNumber(cells[vi], file, line, valueCol);
+    if (value < 0) throw new InputError(file, `value ${value} is negative`, { line, field: valueCol });
+    const provider = cells[pi].trim();
+    if (provider === "") throw new InputError(file, "empty provider code", { line, field: providerCol });
+    rows.push({ provider, unit: cells[ui].trim(), value, line });
+  }
+  return rows;
+}

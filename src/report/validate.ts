@@ -1,0 +1,52 @@
+import type { ValidateResult } from "../cli/runValidate.js";
+import { geometryChecks } from "../rules/dataset/geometryChecks.js";
+import { type FindingsReport, findingsGithub, findingsJunit, findingsMarkdown, findingsText } from "./findings.js";
+import { formatInt, type Palette, type Sink } from "./text.js";
+
+function asFindingsReport(r: ValidateResult): FindingsReport {
+  return {
+    command: "validate",
+    title: r.file,
+    ok: r.ok,
+    findings: r.findings,
+    rules: Object.keys(geometryChecks),
+    subjects: [],
+    subjectOf: (f) => f.units?.[0] ?? "(file)",
+    file: r.file,
+  };
+}
+
+function verdict(r: ValidateResult): { errors: number; warnings: number } {
+  const errors = r.findings.filter((f) => f.severity === "error").length;
+  return { errors, warnings: r.findings.length - errors };
+}
+
+/** Text: findings grouped by rule, then a one-line verdict (and where repairs went). */
+export function validateText(r: ValidateResult, out: Sink, c: Palette): void {
+  out.write(`${c.bold(r.file)}: ${formatInt(r.units)} units\n`);
+  findingsText(r.findings, out, c);
+  const { errors, warnings } = verdict(r);
+  out.write(
+    `\n${r.ok ? c.green(c.bold("PASS")) : c.red(c.bold("FAIL"))} ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}\n` +
+      (r.fixed ? `repaired boundaries written to ${r.fixed} (validate that file to see what is left)\n` : ""),
+  );
+}
+
+/** JSON: { ok, file, units, findings, fixed? }. */
+export function validateJson(r: ValidateResult, out: Sink): void {
+  out.write(JSON.stringify(r, null, 2) + "\n");
+}
+
+/** Markdown for a pull-request comment. */
+export function validateMarkdown(r: ValidateResult, out: Sink): void {
+  const { errors, warnings } = verdict(r);
+  out.write(`## stp-footprint validate: ${r.ok ? "✅ pass" : "❌ fail"}\n\n**${r.file}**: ${r.units} units; ${errors} errors, ${warnings} warnings.\n${findingsMarkdown(r.findings)}\n`);
+}
+
+export const validateReporters = {
+  text: validateText,
+  json: (r: ValidateResult, out: Sink) => validateJson(r, out),
+  junit: (r: ValidateResult, out: Sink) => findingsJunit(asFindingsReport(r), out),
+  github: (r: ValidateResult, out: Sink) => findingsGithub(asFindingsReport(r), out),
+  markdown: (r: ValidateResult, out: Sink) => validateMarkdown(r, out),
+} as const;

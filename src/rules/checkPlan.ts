@@ -1,0 +1,80 @@
+import { components } from "../model/components.js";
+import { resolvePlan } from "../model/plan.js";
+import type { Dataset, Finding, Plan } from "../model/types.js";
+import { applySeverity, isValid } from "./applySeverity.js";
+import { type PlanRuleOptions, planRules } from "./index.js";
+import { planContext } from "./plan/context.js";
+import { providerFootprintPairs } from "./plan/crossFootprintProvider.js";
+
+export interface FootprintSummary {
+  id: string;
+  name: string;
+  population: number;
+  units: string[];
+  /** Connected pieces (1 for a contiguous footprint). */
+  components: number;
+  status: "ok" | "warning" | "error";
+}
+
+export interface CheckMetrics {
+  units: number;
+  footprints: number;
+  population: { min: number; max: number; total: number };
+  crossFootprintProviders: number;
+  providerFootprintPairs: number;
+  splitAreas: number;
+}
+
+/** The result of `check`: the JSON output, documented in the README. */
+export interface CheckResult {
+  ok: boolean;
+  metrics: CheckMetrics;
+  footprints: FootprintSummary[];
+  findings: Finding[];
+}
+
+/**
+ * Runs every plan rule on a plan and summarises it footprint by footprint.
+ *
+ * @param extra findings found elsewhere (e.g. overlapping footprint polygons), included as they are
+ * @example
+ * const result = checkPlan(dataset, plan);
+ * result.ok; // false when any finding has error severity
+ */
+export function checkPlan(dataset: Dataset, plan: Plan, opts: Partial<PlanRuleOptions> = {}, extra: Finding[] = []): CheckResult {
+  const ruleOpts: PlanRuleOptions = { splitTolerance: opts.splitTolerance ?? 0.01 };
+  const resolved = resolvePlan(plan, dataset.units);
+  const ctx = planContext(dataset, resolved);
+  const raw: Finding[] = [...extra];
+  for (const rule of Object.values(planRules)) raw.push(...rule(ctx, ruleOpts));
+  const findings = applySeverity(raw, dataset.params.severity);
+
+  const worst = new Map<string, "warning" | "error">();
+  for (const f of findings) {
+    if (!f.footprint) continue;
+    if (f.severity === "error" || !worst.has(f.footprint)) worst.set(f.footprint, f.severity);
+  }
+  const footprints: FootprintSummary[] = resolved.footprints.map((id, f) => ({
+    id,
+    name: resolved.names[f],
+    population: ctx.populations[f],
+    units: resolved.members[f].map((u) => dataset.units.ids[u]),
+    components: components(resolved.members[f], dataset.adjacency.neighbors).length,
+    status: worst.get(id) ?? "ok",
+  }));
+  let min = Infinity, max = -Infinity, total = 0;
+  for (const p of ctx.populations) {
+    min = Math.min(min, p);
+    max = Math.max(max, p);
+    total += p;
+  }
+  const metrics: CheckMetrics = {
+    units: dataset.units.ids.length,
+    footprints: resolved.footprints.length,
+    population: { min: footprints.length ? min : 0, max: footprints.length ? max : 0, total },
+    crossFootprintProviders: raw.filter((f) => f.rule === "cross-footprint-provider").length,
+    providerFootprintPairs: providerFootprintPairs(ctx),
+    splitAreas: raw.filter((f) => f.rule === "split-area").length,
+  };
+  return { ok: isValid(findings), metrics, footprints, findings };
+}

@@ -1,0 +1,44 @@
+import type { Geometry } from "geojson";
+import type { Finding } from "../../model/types.js";
+
+/**
+ * One feature of a boundary file as read, before any check: its id (as extracted by the reader, or
+ * null/undefined/"" when it has none) and its geometry (possibly null or malformed: coordinates may be
+ * strings or nulls in a broken file, so checks never trust the declared types).
+ */
+export interface GeometryItem {
+  id: string | null | undefined;
+  geometry: Geometry | null | undefined;
+}
+
+/** Options and context shared by the dataset geometry checks. */
+export interface GeometryCheckOptions {
+  /** The file the items came from, for file-level messages. */
+  file?: string;
+  /**
+   * True when coordinates are longitude/latitude degrees (RFC 7946), false for projected metres.
+   * Undefined: detect (a file whose coordinates look like British National Grid is projected).
+   */
+  geographic?: boolean;
+  /** Unit adjacency by item index (from the adjacency builder, links included); enables `isolated-units`. */
+  neighbors?: number[][];
+  /** An overlap piece is reported when its area exceeds this many m² ... (default 100 m²) */
+  overlapArea?: number;
+  /** ... and its mean width (2 x area / perimeter) exceeds this many metres (default 5 m). */
+  overlapWidth?: number;
+  /** A hole in the union of all units is a sliver gap when its area is at most this many m² (default 10,000 m² = 0.01 km²). */
+  gapArea?: number;
+  /** Holes smaller than this many m² are numerical dust from coordinate rounding and are ignored (default 1 m²). */
+  gapMinArea?: number;
+}
+
+/** A dataset geometry check: pure, returns findings, never throws on bad data. */
+export type GeometryCheck = (items: readonly GeometryItem[], opts?: GeometryCheckOptions) => Finding[];
+
+/** Defaults of the tolerances, in m² and m. */
+export const GEOMETRY_DEFAULTS = {
+  overlapArea: 100,
+  overlapWidth: 5,
+  gapArea: 10_000,
+  gapMinArea: 20,
+} as const;

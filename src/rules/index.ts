@@ -1,0 +1,37 @@
+import type { Finding } from "../model/types.js";
+import type { PlanContext } from "./plan/context.js";
+import { contiguity } from "./plan/contiguity.js";
+import { crossFootprintProvider } from "./plan/crossFootprintProvider.js";
+import { overlap } from "./plan/overlap.js";
+import { populationBounds } from "./plan/populationBounds.js";
+import { splitArea } from "./plan/splitArea.js";
+import { unassigned } from "./plan/unassigned.js";
+import { unknownUnit } from "./plan/unknownUnit.js";
+
+export interface PlanRuleOptions {
+  /** Share of an area in a second footprint above which it counts as split (default 0.01). */
+  splitTolerance: number;
+}
+
+/** Plan rules by id (population-min and population-max come from one function). */
+export const planRules: Record<string, (ctx: PlanContext, opts: PlanRuleOptions) => Finding[]> = {
+  "unknown-unit": unknownUnit,
+  unassigned,
+  overlap,
+  "population-bounds": populationBounds,
+  contiguity,
+  "cross-footprint-provider": crossFootprintProvider,
+  "split-area": splitArea,
+};
+
+/** Every rule id a plan finding can carry, for severity configuration and reports. */
+export const planRuleIds = [
+  "unknown-unit",
+  "unassigned",
+  "overlap",
+  "population-min",
+  "population-max",
+  "contiguity",
+  "cross-footprint-provider",
+  "split-area",
+] as const;

@@ -1,0 +1,16 @@
+import type { CliContext } from "../../src/cli/context.js";
+import { run } from "../../src/cli/program.js";
+
+/** Runs the CLI in-process and collects what it writes. */
+export async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "", stderr = "";
+  const ctx: CliContext = {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    color: false,
+    progress: false,
+    code: 0,
+  };
+  const code = await run(args, ctx, "0.0.0-test");
+  return { code, stdout, stderr };
+}
