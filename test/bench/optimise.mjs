@@ -2,10 +2,13 @@
 // Benchmark of the optimiser on the England 2016 instance (209 CCG16 units, STP17 start, 44
 // footprints). Runs the compiled code in dist/ (run `npm run build` first).
 //   node test/bench/optimise.mjs [--seeds 5] [--seconds 60] [--threads 2] [--replicas N] [--first-seed 1]
+//                                [--data loader|lsoa]
+// --data loader (default) builds the instance with the project's dataset loader (adjacency from the
+// CCG16 polygons); --data lsoa derives the adjacency independently from shared LSOA segments.
 // Prints, per seed, the best cross-footprint count reached at 10 s, 30 s and the end, the moves
 // evaluated per second per thread, and the median and range over seeds.
 import { parseArgs } from "node:util";
-import { loadEngland } from "./england.mjs";
+import { loadEngland, loadEnglandWithLoader } from "./england.mjs";
 import { optimiseParallel } from "../../dist/optimise/parallel.js";
 import { evaluate } from "../../dist/optimise/evaluate.js";
 
@@ -16,6 +19,7 @@ const { values } = parseArgs({
     threads: { type: "string", default: "2" },
     replicas: { type: "string" },
     "first-seed": { type: "string", default: "1" },
+    data: { type: "string", default: "loader" },
   },
 });
 const seeds = Number(values.seeds);
@@ -24,7 +28,7 @@ const threads = Number(values.threads);
 const replicas = values.replicas ? Number(values.replicas) : threads;
 const firstSeed = Number(values["first-seed"]);
 
-const { instance, start } = loadEngland();
+const { instance, start } = values.data === "lsoa" ? loadEngland() : await loadEnglandWithLoader();
 const startObj = evaluate(instance, start, start);
 console.log(`England 2016: ${instance.n} units, ${instance.adj.length / 2} adjacent pairs, start cross ${startObj.cross}`);
 console.log(`${seeds} seed(s) x ${seconds} s, ${threads} thread(s), ${replicas} replica(s)`);
