@@ -22,7 +22,7 @@ export interface Instance {
 
 /** Weights of the annealing energy `cross + tie * excess - spread * sumSquaredShares + moved * unitsMoved`. */
 export interface EnergyWeights {
-  /** Weight of the continuous tie-breaker (the excess, see Objective.tie). */
+  /** Weight of the continuous tie-breaker (the excess, see Objective.tie); default 0.3. */
   tie?: number;
   /** Weight of the sum of squared provider shares (rewards concentrating every provider); default 0. */
   spread?: number;
@@ -56,8 +56,9 @@ export interface OptimiseOptions {
   weights?: EnergyWeights;
   /** Parallel-tempering temperatures: hottest t0, coldest t1, and how many replicas between. */
   schedule?: { t0?: number; t1?: number; temperatures?: number };
-  /** Pair re-splits: one every `every` proposals (0: never), over at most `maxUnits` movable units. */
-  resplit?: { every?: number; maxUnits?: number };
+  /** Pair re-splits: one every `every` proposals (0: never), over at most `maxUnits` movable units,
+   * a share `targeted` of them on the footprints of a cross-footprint provider. */
+  resplit?: { every?: number; maxUnits?: number; targeted?: number };
   /** Footprint relocations (merge a pair, split another): one every `every` proposals (0: never). */
   mergeSplit?: { every?: number; maxUnits?: number };
 }

@@ -11,7 +11,7 @@ import { State } from "./state.js";
 /** Default settings, tuned on the England 2016 instance. */
 export const DEFAULTS = {
   /** Weight of the excess tie-breaker against one cross-footprint provider. */
-  tie: 1,
+  tie: 0.3,
   spread: 0,
   moved: 1e-4,
   /** Parallel-tempering ladder: `temperatures` replicas from t1 (coldest) to t0 (hottest). */
@@ -22,6 +22,8 @@ export const DEFAULTS = {
   resplitEvery: 4096,
   /** Largest number of movable units in a pair re-split (2^m splits are tried). */
   resplitMaxUnits: 10,
+  /** Share of pair re-splits aimed at the footprints of a cross-footprint provider. */
+  resplitTargeted: 0.5,
   /** Proposals (per replica) between two footprint relocations (merge one pair, split another). */
   mergeSplitEvery: 8192,
   mergeSplitMaxUnits: 10,
@@ -119,6 +121,29 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
     owner = i;
   };
 
+  const targetShare = opts.resplit?.targeted ?? DEFAULTS.resplitTargeted;
+  let pairA = -1;
+  let pairB = -1;
+  /** Sets pairA, pairB to the footprints of a random cross-footprint provider (or leaves -1). */
+  const pickCrossPair = (s: State, r: () => number) => {
+    const P = s.P;
+    if (s.cross === 0 || P === 0) return;
+    for (let tries = 0; tries < 32; tries++) {
+      const p = Math.floor(r() * P);
+      if (s.above[p] < 2) continue;
+      if (s.stale[p]) s.rescan(p);
+      const f1 = s.arg1[p];
+      const row = p * s.k;
+      let pick = -1;
+      let seen = 0;
+      for (let f = 0; f < s.k; f++)
+        if (f !== f1 && s.share[row + f] >= s.thr && r() * ++seen < 1) pick = f;
+      if (pick < 0) continue;
+      pairA = f1;
+      pairB = pick;
+      return;
+    }
+  };
   let it = 0;
   let evaluated = 0;
   let round = 0;
@@ -155,9 +180,20 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
       }
       it += batch;
       if (resplitRounds > 0 && round % resplitRounds === 0) {
-        const e = Math.floor(rng() * E);
-        const fa = assign[edgeSrc[e]];
-        const fb = assign[adj[e]];
+        // Half the re-splits target a cross-footprint provider: its largest footprint and another
+        // holding at least the threshold share; the others take the two sides of a random edge.
+        let fa = -1;
+        let fb = -1;
+        if (rng() < targetShare) pickCrossPair(s, rng);
+        if (pairA >= 0) {
+          fa = pairA;
+          fb = pairB;
+          pairA = -1;
+        } else {
+          const e = Math.floor(rng() * E);
+          fa = assign[edgeSrc[e]];
+          fb = assign[adj[e]];
+        }
         if (fa !== fb) {
           release(i);
           evaluated += resplitPair(s, fa, fb, resplitMax, scratch, rng);
