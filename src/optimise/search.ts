@@ -19,9 +19,9 @@ export const DEFAULTS = {
   t1: 0.06,
   temperatures: 4,
   /** Proposals (per replica) between two pair re-splits. */
-  resplitEvery: 4096,
+  resplitEvery: 1024,
   /** Largest number of movable units in a pair re-split (2^m splits are tried). */
-  resplitMaxUnits: 10,
+  resplitMaxUnits: 8,
   /** Share of pair re-splits aimed at the footprints of a cross-footprint provider. */
   resplitTargeted: 0.5,
   /** Proposals (per replica) between two footprint relocations (merge one pair, split another). */
