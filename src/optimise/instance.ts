@@ -1,4 +1,5 @@
-import type { Providers } from "../model/types.js";
+import { UsageError } from "../errors.js";
+import type { Dataset, Providers } from "../model/types.js";
 
 /**
  * The optimiser's input: units as integer indexes with populations, a symmetric CSR adjacency
@@ -145,4 +146,35 @@ export function checkInstance(inst: Instance): void {
   if (providers.offsets.length !== P + 1) throw new Error("instance: bad provider offsets");
   for (let k = 0; k < providers.unit.length; k++)
     if (providers.unit[k] < 0 || providers.unit[k] >= n) throw new Error("instance: provider entry with a bad unit");
+}
+
+/**
+ * The optimiser instance of a dataset: its adjacency (links included) as CSR, populations,
+ * providers and rule parameters.
+ * @throws UsageError when the dataset has no providers (nothing to optimise)
+ * @example
+ * const inst = instanceFromDataset(dataset);
+ */
+export function instanceFromDataset(dataset: Dataset): Instance {
+  if (!dataset.providers) throw new UsageError("optimising needs provider data (--providers)", "providers");
+  const nb = dataset.adjacency.neighbors;
+  const n = dataset.units.ids.length;
+  const missing = dataset.units.ids.filter((_, u) => !Number.isFinite(dataset.population[u]));
+  if (missing.length)
+    throw new UsageError(`${missing.length} unit(s) have no population (${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ", ..." : ""})`, "population");
+  const adjOffsets = new Int32Array(n + 1);
+  for (let u = 0; u < n; u++) adjOffsets[u + 1] = adjOffsets[u] + (nb[u]?.length ?? 0);
+  const adj = new Int32Array(adjOffsets[n]);
+  for (let u = 0; u < n; u++) if (nb[u]) adj.set(nb[u], adjOffsets[u]);
+  const p = dataset.params;
+  return {
+    n,
+    population: dataset.population,
+    adjOffsets,
+    adj,
+    providers: dataset.providers,
+    min: p.populationMin,
+    max: p.populationMax,
+    threshold: p.threshold,
+  };
 }

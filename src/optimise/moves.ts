@@ -203,7 +203,8 @@ export function energy(s: State, wTie: number, wSpread: number, wMoved: number):
 }
 
 /**
- * Relocates a footprint: merges footprint a into its neighbour b, then splits footprint c in two,
+ * Relocates a footprint: merges footprint a into its neighbour b (nothing happens when they do not
+ * touch), then splits footprint c in two,
  * the split-off part taking a's number, so the footprint count stays the same. Of c's splits (all
  * of them when c has at most `maxMovable` unlocked units, else those moving a random connected
  * ball of that many units), the lowest-energy valid one is kept, in the Gray-code order of
@@ -248,6 +249,15 @@ export function mergeSplit(
     if (lock[u] < 0) free |= 1 << i;
   }
   for (let i = 0; i < r; i++) pos[units[i]] = -1;
+  // a must touch b, or the merged footprint would be in pieces.
+  let touches = false;
+  for (let i = 0; i < na && !touches; i++)
+    for (let e = adjOffsets[list[i]]; e < adjOffsets[list[i] + 1]; e++)
+      if (assign[adj[e]] === b) {
+        touches = true;
+        break;
+      }
+  if (!touches) return 0;
   let chosen = free;
   if (popcount(free) > maxMovable) {
     // A random connected ball of free units, grown breadth-first from a random free unit.
@@ -279,12 +289,12 @@ export function mergeSplit(
   for (let i = 0; i < r; i++) if ((chosen >>> i) & 1) movable[m++] = i;
   if (m === 0) return 0;
   const e0 = energy(s, wTie, wSpread, wMoved);
+  const movedLimit = Math.max(s.maxMoves, s.moved);
   for (let i = 0; i < na; i++) applyFlip(s, list[i], b);
   const full = r === 31 ? 0x7fffffff : (1 << r) - 1;
   let side = full; // bit i set: units[i] is in c
   let bestSide = -1;
   let bestE = Infinity;
-  const movedLimit = Math.max(s.maxMoves, s.moved);
   const count = 1 << m;
   for (let g = 1; g < count; g++) {
     const j = 31 - Math.clz32(g & -g);
