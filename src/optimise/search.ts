@@ -81,10 +81,14 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
   const iterations = opts.iterations;
   const timeMs = iterations === undefined ? (opts.timeMs ?? DEFAULTS.timeMs) : Infinity;
   const progressEvery = Math.max(BATCH, opts.progressEvery ?? DEFAULTS.progressEvery);
-  const resplitEvery = opts.resplit?.every ?? DEFAULTS.resplitEvery;
+  // Re-splits and relocations work on footprints of at most 31 units and scan every unit to find
+  // them: with large footprints (fine-grained units) they would only cost time, so they are off by
+  // default when the average footprint holds more than 12 units.
+  const smallFootprints = inst.n <= 12 * plan.k;
+  const resplitEvery = opts.resplit?.every ?? (smallFootprints ? DEFAULTS.resplitEvery : 0);
   const resplitMax = opts.resplit?.maxUnits ?? DEFAULTS.resplitMaxUnits;
   const resplitRounds = resplitEvery > 0 ? Math.max(1, Math.round(resplitEvery / BATCH)) : 0;
-  const mergeSplitEvery = opts.mergeSplit?.every ?? DEFAULTS.mergeSplitEvery;
+  const mergeSplitEvery = opts.mergeSplit?.every ?? (smallFootprints ? DEFAULTS.mergeSplitEvery : 0);
   const mergeSplitMax = opts.mergeSplit?.maxUnits ?? DEFAULTS.mergeSplitMaxUnits;
   const mergeSplitRounds = mergeSplitEvery > 0 ? Math.max(1, Math.round(mergeSplitEvery / BATCH)) : 0;
   const acc = annealing(rng, temps[0]);
