@@ -6,7 +6,7 @@ import { resolvePlan } from "../model/plan.js";
 import type { Dataset, Finding, Plan } from "../model/types.js";
 import type { FrontierPoint } from "../optimise/frontier.js";
 import type { OptimiseOptions, OptimiseResult, Progress } from "../optimise/instance.js";
-import { instanceFromDataset } from "../optimise/fromDataset.js";
+import { instanceFromDataset } from "../optimise/instance.js";
 import { relabelToStart } from "../optimise/relabel.js";
 import { type CheckMetrics, type CheckResult, checkPlan } from "../rules/checkPlan.js";
 

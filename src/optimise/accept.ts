@@ -39,12 +39,13 @@ class Metropolis implements Acceptance {
 }
 
 /**
- * Temperature at `progress` in [0, 1) of a run cooled in `cycles` geometric sweeps from t0 to t1
- * (a reheat at the start of each cycle): T = t0 * (t1 / t0)^x, x the progress within the cycle.
+ * Temperatures of a parallel-tempering ladder: `count` values spaced geometrically from `cold` to
+ * `hot` (coldest first), so that neighbouring replicas overlap in energy and swaps are accepted.
+ * @example
+ * ladder(0.06, 0.4, 4) // [0.06, 0.113, 0.212, 0.4]
  */
-export function temperatureAt(progress: number, t0: number, t1: number, cycles: number): number {
-  const c = Math.max(1, Math.floor(cycles));
-  let x = progress * c;
-  x -= Math.floor(x);
-  return t0 * Math.pow(t1 / t0, x);
+export function ladder(cold: number, hot: number, count: number): number[] {
+  const c = Math.max(1, Math.floor(count));
+  if (c === 1) return [cold];
+  return Array.from({ length: c }, (_, i) => cold * Math.pow(hot / cold, i / (c - 1)));
 }

@@ -1,5 +1,5 @@
 export type { Instance, OptimiseOptions, OptimiseResult, Objective, Progress, EnergyWeights } from "./instance.js";
-export { compareObjectives, checkInstance } from "./instance.js";
+export { compareObjectives, checkInstance, instanceFromDataset } from "./instance.js";
 export { search, optimise, DEFAULTS } from "./search.js";
 export { optimiseParallel } from "./parallel.js";
 export { frontier, FRONTIER_LIMITS } from "./frontier.js";

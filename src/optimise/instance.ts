@@ -1,4 +1,5 @@
-import type { Providers } from "../model/types.js";
+import { UsageError } from "../errors.js";
+import type { Dataset, Providers } from "../model/types.js";
 
 /**
  * The optimiser's input: units as integer indexes with populations, a symmetric CSR adjacency
@@ -22,7 +23,7 @@ export interface Instance {
 
 /** Weights of the annealing energy `cross + tie * excess - spread * sumSquaredShares + moved * unitsMoved`. */
 export interface EnergyWeights {
-  /** Weight of the continuous tie-breaker (the excess, see Objective.tie). */
+  /** Weight of the continuous tie-breaker (the excess, see Objective.tie); default 0.3. */
   tie?: number;
   /** Weight of the sum of squared provider shares (rewards concentrating every provider); default 0. */
   spread?: number;
@@ -54,10 +55,13 @@ export interface OptimiseOptions {
   /** Proposals between two progress reports; default 262,144. */
   progressEvery?: number;
   weights?: EnergyWeights;
-  /** Annealing temperatures: start, end, and number of cooling cycles (reheats). */
-  schedule?: { t0?: number; t1?: number; cycles?: number };
-  /** Pair re-splits: one every `every` proposals (0: never), over at most `maxUnits` movable units. */
-  resplit?: { every?: number; maxUnits?: number };
+  /** Parallel-tempering temperatures: hottest t0, coldest t1, and how many replicas between. */
+  schedule?: { t0?: number; t1?: number; temperatures?: number };
+  /** Pair re-splits: one every `every` proposals (0: never), over at most `maxUnits` movable units,
+   * a share `targeted` of them on the footprints of a cross-footprint provider. */
+  resplit?: { every?: number; maxUnits?: number; targeted?: number };
+  /** Footprint relocations (merge a pair, split another): one every `every` proposals (0: never). */
+  mergeSplit?: { every?: number; maxUnits?: number };
   /**
    * A stop flag, usually on a SharedArrayBuffer so that worker threads see it: once stop[0] is
    * non-zero the search ends at its next batch and returns the best plan found so far (Ctrl-C).
@@ -109,7 +113,8 @@ export interface OptimiseResult {
   problems: string[];
   /** Proposals made (all replicas). */
   iterations: number;
-  /** Proposals whose objective change was computed (all replicas). */
+  /** Moves whose objective was computed (all replicas): single-unit proposals that passed the
+   * O(1) checks, plus each candidate split tried by pair re-splits and relocations. */
   evaluated: number;
   elapsedMs: number;
   /** Evaluated moves per second per replica. */
@@ -146,4 +151,35 @@ export function checkInstance(inst: Instance): void {
   if (providers.offsets.length !== P + 1) throw new Error("instance: bad provider offsets");
   for (let k = 0; k < providers.unit.length; k++)
     if (providers.unit[k] < 0 || providers.unit[k] >= n) throw new Error("instance: provider entry with a bad unit");
+}
+
+/**
+ * The optimiser instance of a dataset: its adjacency (links included) as CSR, populations,
+ * providers and rule parameters.
+ * @throws UsageError when the dataset has no providers (nothing to optimise)
+ * @example
+ * const inst = instanceFromDataset(dataset);
+ */
+export function instanceFromDataset(dataset: Dataset): Instance {
+  if (!dataset.providers) throw new UsageError("optimising needs provider data (--providers)", "providers");
+  const nb = dataset.adjacency.neighbors;
+  const n = dataset.units.ids.length;
+  const missing = dataset.units.ids.filter((_, u) => !Number.isFinite(dataset.population[u]));
+  if (missing.length)
+    throw new UsageError(`${missing.length} unit(s) have no population (${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ", ..." : ""})`, "population");
+  const adjOffsets = new Int32Array(n + 1);
+  for (let u = 0; u < n; u++) adjOffsets[u + 1] = adjOffsets[u] + (nb[u]?.length ?? 0);
+  const adj = new Int32Array(adjOffsets[n]);
+  for (let u = 0; u < n; u++) if (nb[u]) adj.set(nb[u], adjOffsets[u]);
+  const p = dataset.params;
+  return {
+    n,
+    population: dataset.population,
+    adjOffsets,
+    adj,
+    providers: dataset.providers,
+    min: p.populationMin,
+    max: p.populationMax,
+    threshold: p.threshold,
+  };
 }

@@ -40,8 +40,11 @@ export class ResplitScratch {
   readonly nbr = new Int32Array(31);
   readonly movable = new Int32Array(31);
   readonly pos: Int32Array;
+  /** Units of the footprint merged away by `mergeSplit`, to undo it. */
+  readonly list: Int32Array;
   constructor(n: number) {
     this.pos = new Int32Array(n).fill(-1);
+    this.list = new Int32Array(n);
   }
 }
 
@@ -63,9 +66,9 @@ export function better(c1: number, t1: number, m1: number, c0: number, t0: numbe
  * and each costs one incremental flip; connectivity is checked with bit masks, and only for a split
  * that beats the best so far. When more than `maxMovable` units are unlocked, only that many move:
  * those nearest the border between the two footprints. Regions over 31 units are left alone.
- * @returns true when the split changed
+ * @returns the number of candidate splits evaluated (0 when the pair was left alone)
  */
-export function resplitPair(s: State, fa: number, fb: number, maxMovable: number, sc: ResplitScratch, rng: () => number): boolean {
+export function resplitPair(s: State, fa: number, fb: number, maxMovable: number, sc: ResplitScratch, rng: () => number): number {
   const { units, nbr, movable, pos } = sc;
   const { n, assign } = s;
   const { adjOffsets, adj, min, max } = s.inst;
@@ -75,7 +78,7 @@ export function resplitPair(s: State, fa: number, fb: number, maxMovable: number
     if (f !== fa && f !== fb) continue;
     if (r === 31) {
       for (let i = 0; i < r; i++) pos[units[i]] = -1;
-      return false;
+      return 0;
     }
     units[r] = u;
     pos[u] = r++;
@@ -137,9 +140,8 @@ export function resplitPair(s: State, fa: number, fb: number, maxMovable: number
   }
   let m = 0;
   for (let i = 0; i < r; i++) if ((chosen >>> i) & 1) movable[m++] = i;
-  if (m === 0) return false;
+  if (m === 0) return 0;
   const full = r === 31 ? 0x7fffffff : (1 << r) - 1;
-  const side0 = side;
   let bestSide = side;
   let bc = s.cross;
   let bt = s.excess;
@@ -167,16 +169,17 @@ export function resplitPair(s: State, fa: number, fb: number, maxMovable: number
     const want = (bestSide >>> i) & 1 ? fa : fb;
     if (assign[units[i]] !== want) applyFlip(s, units[i], want);
   }
-  return bestSide !== side0;
+  return count - 1;
 }
 
-/** True when the units of `mask` form one connected, non-empty piece (nbr[i] = neighbour mask of i). */
+/** Number of set bits of a 32-bit integer. */
 function popcount(x: number): number {
   x = x - ((x >>> 1) & 0x55555555);
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
+/** True when the units of `mask` form one connected, non-empty piece (nbr[i] = neighbour mask of i). */
 function connectedMask(mask: number, nbr: Int32Array): boolean {
   if (mask === 0) return false;
   let reach = mask & -mask;
@@ -192,4 +195,130 @@ function connectedMask(mask: number, nbr: Int32Array): boolean {
     if (next === reach) return reach === mask;
     reach = next;
   }
+}
+
+/** Energy of the current state (lower is better), as used by the annealing acceptance. */
+export function energy(s: State, wTie: number, wSpread: number, wMoved: number): number {
+  return s.cross + wTie * s.excess - wSpread * s.herf + wMoved * s.moved;
+}
+
+/**
+ * Relocates a footprint: merges footprint a into its neighbour b (nothing happens when they do not
+ * touch), then splits footprint c in two,
+ * the split-off part taking a's number, so the footprint count stays the same. Of c's splits (all
+ * of them when c has at most `maxMovable` unlocked units, else those moving a random connected
+ * ball of that many units), the lowest-energy valid one is kept, in the Gray-code order of
+ * `resplitPair`; the whole move is then accepted or undone by the acceptance rule. Single-unit
+ * moves cannot do this: they would have to shrink a below the population minimum on the way.
+ * @returns the number of candidate splits evaluated (0 when the footprints did not qualify)
+ */
+export function mergeSplit(
+  s: State, a: number, b: number, c: number, maxMovable: number, sc: ResplitScratch, rng: () => number,
+  wTie: number, wSpread: number, wMoved: number, acc: Acceptance,
+): number {
+  const { n, assign, lock } = s;
+  const { adjOffsets, adj, min, max } = s.inst;
+  if (a === b || a === c || b === c || s.size[a] === 0 || s.size[c] < 2) return 0;
+  if (s.pop[a] + s.pop[b] > max || s.pop[c] < 2 * min) return 0;
+  const { units, nbr, movable, pos, list } = sc;
+  let r = 0;
+  let na = 0;
+  for (let u = 0; u < n; u++) {
+    const f = assign[u];
+    if (f === a) {
+      if (lock[u] >= 0) return 0;
+      list[na++] = u;
+    } else if (f === c) {
+      if (r === 31) {
+        for (let i = 0; i < r; i++) pos[units[i]] = -1;
+        return 0;
+      }
+      units[r] = u;
+      pos[u] = r++;
+    }
+  }
+  let free = 0;
+  for (let i = 0; i < r; i++) {
+    const u = units[i];
+    let mask = 0;
+    for (let e = adjOffsets[u]; e < adjOffsets[u + 1]; e++) {
+      const j = pos[adj[e]];
+      if (j >= 0) mask |= 1 << j;
+    }
+    nbr[i] = mask;
+    if (lock[u] < 0) free |= 1 << i;
+  }
+  for (let i = 0; i < r; i++) pos[units[i]] = -1;
+  // a must touch b, or the merged footprint would be in pieces.
+  let touches = false;
+  for (let i = 0; i < na && !touches; i++)
+    for (let e = adjOffsets[list[i]]; e < adjOffsets[list[i] + 1]; e++)
+      if (assign[adj[e]] === b) {
+        touches = true;
+        break;
+      }
+  if (!touches) return 0;
+  let chosen = free;
+  if (popcount(free) > maxMovable) {
+    // A random connected ball of free units, grown breadth-first from a random free unit.
+    let seed = Math.floor(rng() * r);
+    while (!((free >>> seed) & 1)) seed = (seed + 1) % r;
+    chosen = 1 << seed;
+    let frontier = chosen;
+    while (frontier !== 0 && popcount(chosen) < maxMovable) {
+      let next = 0;
+      let rest = frontier;
+      while (rest !== 0) {
+        const low = rest & -rest;
+        next |= nbr[31 - Math.clz32(low)];
+        rest ^= low;
+      }
+      next &= free & ~chosen;
+      let room = maxMovable - popcount(chosen);
+      frontier = 0;
+      while (next !== 0 && room > 0) {
+        const low = next & -next;
+        next ^= low;
+        chosen |= low;
+        frontier |= low;
+        room--;
+      }
+    }
+  }
+  let m = 0;
+  for (let i = 0; i < r; i++) if ((chosen >>> i) & 1) movable[m++] = i;
+  if (m === 0) return 0;
+  const e0 = energy(s, wTie, wSpread, wMoved);
+  const movedLimit = Math.max(s.maxMoves, s.moved);
+  for (let i = 0; i < na; i++) applyFlip(s, list[i], b);
+  const full = r === 31 ? 0x7fffffff : (1 << r) - 1;
+  let side = full; // bit i set: units[i] is in c
+  let bestSide = -1;
+  let bestE = Infinity;
+  const count = 1 << m;
+  for (let g = 1; g < count; g++) {
+    const j = 31 - Math.clz32(g & -g);
+    const i = movable[j];
+    applyFlip(s, units[i], (side >>> i) & 1 ? a : c);
+    side ^= 1 << i;
+    const e = energy(s, wTie, wSpread, wMoved);
+    if (e >= bestE || s.moved > movedLimit) continue;
+    const pa = s.pop[a];
+    const pc = s.pop[c];
+    if (pa < min || pa > max || pc < min || pc > max) continue;
+    if (!connectedMask(side, nbr) || !connectedMask(full & ~side, nbr)) continue;
+    bestE = e;
+    bestSide = side;
+  }
+  if (bestSide >= 0 && acc.accept(bestE - e0)) {
+    for (let j = 0; j < m; j++) {
+      const i = movable[j];
+      const want = (bestSide >>> i) & 1 ? c : a;
+      if (assign[units[i]] !== want) applyFlip(s, units[i], want);
+    }
+    return count - 1;
+  }
+  for (let j = 0; j < m; j++) if (assign[units[movable[j]]] !== c) applyFlip(s, units[movable[j]], c);
+  for (let i = 0; i < na; i++) applyFlip(s, list[i], a);
+  return count - 1;
 }

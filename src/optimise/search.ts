@@ -1,25 +1,32 @@
-import { annealing, temperatureAt } from "./accept.js";
+import { annealing, ladder } from "./accept.js";
 import { evaluate, planProblems } from "./evaluate.js";
 import { initialPlan } from "./initial.js";
 import { checkInstance } from "./instance.js";
 import type { Instance, Objective, OptimiseOptions, OptimiseResult, Progress } from "./instance.js";
-import { FLIP_APPLIED, FLIP_SKIPPED, ResplitScratch, better, resplitPair, tryFlip } from "./moves.js";
+import { FLIP_APPLIED, FLIP_SKIPPED, ResplitScratch, better, energy, mergeSplit, resplitPair, tryFlip } from "./moves.js";
 import { createRng } from "./random.js";
 import { repairPopulation } from "./repair.js";
 import { State } from "./state.js";
 
-/** Default annealing settings, tuned on the England 2016 instance. */
+/** Default settings, tuned on the England 2016 instance. */
 export const DEFAULTS = {
-  tie: 1,
+  /** Weight of the excess tie-breaker against one cross-footprint provider. */
+  tie: 0.3,
   spread: 0,
   moved: 1e-4,
-  t0: 1.0,
-  t1: 0.05,
-  cycles: 1,
-  /** Proposals between two pair re-splits. */
-  resplitEvery: 4096,
+  /** Parallel-tempering ladder: `temperatures` replicas from t1 (coldest) to t0 (hottest). */
+  t0: 0.4,
+  t1: 0.06,
+  temperatures: 4,
+  /** Proposals (per replica) between two pair re-splits. */
+  resplitEvery: 1024,
   /** Largest number of movable units in a pair re-split (2^m splits are tried). */
-  resplitMaxUnits: 14,
+  resplitMaxUnits: 8,
+  /** Share of pair re-splits aimed at the footprints of a cross-footprint provider. */
+  resplitTargeted: 0.5,
+  /** Proposals (per replica) between two footprint relocations (merge one pair, split another). */
+  mergeSplitEvery: 8192,
+  mergeSplitMaxUnits: 10,
   timeMs: 10_000,
   progressEvery: 1 << 18,
 };
@@ -27,11 +34,18 @@ export const DEFAULTS = {
 const BATCH = 1024;
 
 /**
- * Searches for a plan with few cross-footprint providers by simulated annealing over
- * contiguity-preserving single-unit moves between neighbouring footprints, with periodic optimal
- * re-splits of two neighbouring footprints to escape local minima. A generator: it yields
- * progress every `progressEvery` proposals and returns the best plan found. With `iterations` and
- * `seed` the result is the same on every run; with `timeMs` it depends on the machine's speed.
+ * Searches for a plan with few cross-footprint providers by parallel tempering: a few copies of the
+ * plan run Metropolis chains at temperatures from hot to cold and swap plans now and then (a swap
+ * between temperatures T1 < T2 is accepted with probability min(1, exp((1/T1 - 1/T2)(E1 - E2)))),
+ * so that a plan stuck in a local minimum is reheated and a good one drifts to the cold end. Each
+ * chain makes contiguity-preserving single-unit moves between neighbouring footprints, with
+ * periodic optimal re-splits of two neighbouring footprints and footprint relocations to escape
+ * local minima. The energy is cross + tie * excess - spread * sum of squared shares + moved * units
+ * moved; the best plan is kept by the lexicographic objective (cross, excess, moved).
+ *
+ * A generator: it yields progress every `progressEvery` proposals and returns the best plan found.
+ * With `iterations` and `seed` the result is the same on every run; with `timeMs` it depends on the
+ * machine's speed.
  * @example
  * const it = search(instance, { start, seed: 1, iterations: 1e6 });
  * let r = it.next();
@@ -46,110 +60,193 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
   const plan = initialPlan(inst, opts, rng);
   const startObjective = opts.start ? evaluate(inst, opts.start, opts.start) : null;
   const maxMoves = opts.maxMoves ?? Infinity;
-  const s = new State(inst, plan.assign, plan.k, plan.start, plan.lock, maxMoves);
-  s.minCount = Math.max(1, plan.count.min);
-  repairPopulation(s, rng);
-  s.recompute();
+  const first = new State(inst, plan.assign, plan.k, plan.start, plan.lock, maxMoves);
+  first.minCount = Math.max(1, plan.count.min);
+  repairPopulation(first, rng);
+  first.recompute();
 
   const wTie = opts.weights?.tie ?? DEFAULTS.tie;
   const wSpread = opts.weights?.spread ?? DEFAULTS.spread;
   const wMoved = opts.weights?.moved ?? DEFAULTS.moved;
-  const t0 = opts.schedule?.t0 ?? DEFAULTS.t0;
-  const t1 = opts.schedule?.t1 ?? DEFAULTS.t1;
-  const cycles = opts.schedule?.cycles ?? DEFAULTS.cycles;
+  const temps = ladder(opts.schedule?.t1 ?? DEFAULTS.t1, opts.schedule?.t0 ?? DEFAULTS.t0, opts.schedule?.temperatures ?? DEFAULTS.temperatures);
+  const R = temps.length;
+  const states: State[] = [first];
+  for (let i = 1; i < R; i++) {
+    const c = new State(inst, first.assign, plan.k, plan.start, plan.lock, maxMoves);
+    c.minCount = first.minCount;
+    states.push(c);
+  }
+  /** slot -> index in `states` of the plan at temperature temps[slot]. */
+  const slot = Int32Array.from({ length: R }, (_, i) => i);
   const iterations = opts.iterations;
   const timeMs = iterations === undefined ? (opts.timeMs ?? DEFAULTS.timeMs) : Infinity;
   const stop = opts.stop;
   const progressEvery = Math.max(BATCH, opts.progressEvery ?? DEFAULTS.progressEvery);
-  const acc = annealing(rng, t0);
+  // Re-splits and relocations work on footprints of at most 31 units and scan every unit to find
+  // them: with large footprints (fine-grained units) they would only cost time, so they are off by
+  // default when the average footprint holds more than 12 units.
+  const smallFootprints = inst.n <= 12 * plan.k;
+  const resplitEvery = opts.resplit?.every ?? (smallFootprints ? DEFAULTS.resplitEvery : 0);
+  const resplitMax = opts.resplit?.maxUnits ?? DEFAULTS.resplitMaxUnits;
+  const resplitRounds = resplitEvery > 0 ? Math.max(1, Math.round(resplitEvery / BATCH)) : 0;
+  const mergeSplitEvery = opts.mergeSplit?.every ?? (smallFootprints ? DEFAULTS.mergeSplitEvery : 0);
+  const mergeSplitMax = opts.mergeSplit?.maxUnits ?? DEFAULTS.mergeSplitMaxUnits;
+  const mergeSplitRounds = mergeSplitEvery > 0 ? Math.max(1, Math.round(mergeSplitEvery / BATCH)) : 0;
+  const acc = annealing(rng, temps[0]);
   const scratch = new ResplitScratch(inst.n);
-  const { assign, edgeSrc } = s;
   const adj = inst.adj;
+  const edgeSrc = first.edgeSrc;
   const E = adj.length;
 
-  // Best plan so far, copied lazily: only when the search leaves a best state.
-  const bestAssign = Int32Array.from(assign);
-  let bc = s.cross;
-  let bt = s.tie();
-  let bm = s.moved;
-  let atBest = true;
-  const feasible0 = planProblems(inst, assign, { lock: plan.lock }).length === 0;
-  if (!feasible0) {
-    // A repaired start that is still infeasible must not stay "best": the first feasible state wins.
+  // Best plan so far. It is copied lazily: `owner` is the index of the state that holds it (or -1
+  // once copied to bestAssign), and the copy is taken only when that state moves away from it.
+  const bestAssign = Int32Array.from(first.assign);
+  let bc = first.cross;
+  let bt = first.tie();
+  let bm = first.moved;
+  let owner = 0;
+  if (planProblems(inst, first.assign, { lock: plan.lock }).length > 0) {
+    // A repaired start that is still infeasible must not stay "best": the first other state wins.
     bc = Infinity;
-    atBest = false;
+    owner = -1;
   }
+  const release = (i: number) => {
+    if (owner === i) {
+      bestAssign.set(states[i].assign);
+      owner = -1;
+    }
+  };
+  const claim = (i: number) => {
+    const st = states[i];
+    const tie = st.tie();
+    if (!better(st.cross, tie, st.moved, bc, bt, bm)) return;
+    bc = st.cross;
+    bt = tie;
+    bm = st.moved;
+    owner = i;
+  };
 
+  const targetShare = opts.resplit?.targeted ?? DEFAULTS.resplitTargeted;
+  let pairA = -1;
+  let pairB = -1;
+  /** Sets pairA, pairB to the footprints of a random cross-footprint provider (or leaves -1). */
+  const pickCrossPair = (s: State, r: () => number) => {
+    const P = s.P;
+    if (s.cross === 0 || P === 0) return;
+    for (let tries = 0; tries < 32; tries++) {
+      const p = Math.floor(r() * P);
+      if (s.above[p] < 2) continue;
+      if (s.stale[p]) s.rescan(p);
+      const f1 = s.arg1[p];
+      const row = p * s.k;
+      let pick = -1;
+      let seen = 0;
+      for (let f = 0; f < s.k; f++)
+        if (f !== f1 && s.share[row + f] >= s.thr && r() * ++seen < 1) pick = f;
+      if (pick < 0) continue;
+      pairA = f1;
+      pairB = pick;
+      return;
+    }
+  };
   let it = 0;
   let evaluated = 0;
+  let round = 0;
   let nextProgress = progressEvery;
-  const resplitEvery = opts.resplit?.every ?? DEFAULTS.resplitEvery;
-  const resplitMax = opts.resplit?.maxUnits ?? DEFAULTS.resplitMaxUnits;
-  let nextResplit = resplitEvery > 0 ? resplitEvery : Infinity;
   const searchStart = performance.now();
-  for (;;) {
-    const elapsed = performance.now() - searchStart;
-    const progress = iterations !== undefined ? it / iterations : elapsed / timeMs;
-    if (progress >= 1 || E === 0 || (stop !== undefined && Atomics.load(stop, 0) !== 0)) break;
-    acc.temperature = temperatureAt(progress, t0, t1, cycles);
-    const batch = iterations !== undefined ? Math.min(BATCH, iterations - it) : BATCH;
-    for (let b = 0; b < batch; b++) {
-      const e = Math.floor(rng() * E);
-      const u = edgeSrc[e];
-      const from = assign[u];
-      const r = tryFlip(s, u, assign[adj[e]], wTie, wSpread, wMoved, acc);
-      if (r === FLIP_SKIPPED) continue;
-      evaluated++;
-      if (r !== FLIP_APPLIED) continue;
-      const tie = s.tie();
-      if (better(s.cross, tie, s.moved, bc, bt, bm)) {
-        bc = s.cross;
-        bt = tie;
-        bm = s.moved;
-        atBest = true;
-      } else if (atBest) {
-        bestAssign.set(assign);
-        bestAssign[u] = from;
-        atBest = false;
-      }
-    }
-    it += batch;
-    if (it >= nextResplit) {
-      nextResplit += resplitEvery;
-      const e = Math.floor(rng() * E);
-      const fa = assign[edgeSrc[e]];
-      const fb = assign[adj[e]];
-      if (fa !== fb) {
-        if (atBest) {
-          bestAssign.set(assign);
-          atBest = false;
-        }
-        resplitPair(s, fa, fb, resplitMax, scratch, rng);
-        s.recompute();
+  while (E > 0) {
+    if (iterations !== undefined ? it >= iterations : performance.now() - searchStart >= timeMs) break;
+    if (stop !== undefined && Atomics.load(stop, 0) !== 0) break;
+    round++;
+    for (let sl = 0; sl < R; sl++) {
+      const i = slot[sl];
+      const s = states[i];
+      const assign = s.assign;
+      acc.temperature = temps[sl];
+      const batch = iterations !== undefined ? Math.min(BATCH, iterations - it) : BATCH;
+      for (let b = 0; b < batch; b++) {
+        const e = Math.floor(rng() * E);
+        const u = edgeSrc[e];
+        const from = assign[u];
+        const r = tryFlip(s, u, assign[adj[e]], wTie, wSpread, wMoved, acc);
+        if (r === FLIP_SKIPPED) continue;
+        evaluated++;
+        if (r !== FLIP_APPLIED) continue;
         const tie = s.tie();
         if (better(s.cross, tie, s.moved, bc, bt, bm)) {
           bc = s.cross;
           bt = tie;
           bm = s.moved;
-          atBest = true;
+          owner = i;
+        } else if (owner === i) {
+          bestAssign.set(assign);
+          bestAssign[u] = from;
+          owner = -1;
         }
+      }
+      it += batch;
+      if (resplitRounds > 0 && round % resplitRounds === 0) {
+        // Half the re-splits target a cross-footprint provider: its largest footprint and another
+        // holding at least the threshold share; the others take the two sides of a random edge.
+        let fa = -1;
+        let fb = -1;
+        if (rng() < targetShare) pickCrossPair(s, rng);
+        if (pairA >= 0) {
+          fa = pairA;
+          fb = pairB;
+          pairA = -1;
+        } else {
+          const e = Math.floor(rng() * E);
+          fa = assign[edgeSrc[e]];
+          fb = assign[adj[e]];
+        }
+        if (fa !== fb) {
+          release(i);
+          evaluated += resplitPair(s, fa, fb, resplitMax, scratch, rng);
+          s.recompute();
+          claim(i);
+        }
+      }
+      if (mergeSplitRounds > 0 && round % mergeSplitRounds === 0) {
+        const e = Math.floor(rng() * E);
+        const fa = assign[edgeSrc[e]];
+        const fb = assign[adj[e]];
+        const fc = assign[Math.floor(rng() * inst.n)];
+        if (fa !== fb && fc !== fa && fc !== fb) {
+          release(i);
+          evaluated += mergeSplit(s, fa, fb, fc, mergeSplitMax, scratch, rng, wTie, wSpread, wMoved, acc);
+          s.recompute();
+          claim(i);
+        }
+      }
+    }
+    // Replica exchange between neighbouring temperatures, hottest pair first.
+    for (let sl = R - 2; sl >= 0; sl--) {
+      const a = states[slot[sl]];
+      const b = states[slot[sl + 1]];
+      const d = (1 / temps[sl] - 1 / temps[sl + 1]) * (energy(a, wTie, wSpread, wMoved) - energy(b, wTie, wSpread, wMoved));
+      if (d >= 0 || rng() < Math.exp(d)) {
+        const x = slot[sl];
+        slot[sl] = slot[sl + 1];
+        slot[sl + 1] = x;
       }
     }
     if (it >= nextProgress) {
       nextProgress += progressEvery;
-      s.recompute();
+      const cold = states[slot[0]];
+      cold.recompute();
       yield {
         phase: "search",
         iteration: it,
         elapsedMs: performance.now() - clockStart,
-        current: { cross: s.cross, tie: s.tie(), moved: s.moved },
+        current: { cross: cold.cross, tie: cold.tie(), moved: cold.moved },
         best: { cross: bc, tie: bt, moved: bm },
-        temperature: acc.temperature,
+        temperature: temps[0],
         replica,
       };
     }
   }
-  if (atBest || bc === Infinity) bestAssign.set(assign);
+  if (owner >= 0) bestAssign.set(states[owner].assign);
   const searchMs = performance.now() - searchStart;
 
   const assignment = Int32Array.from(bestAssign, (f) => plan.labels[f]);

@@ -20,6 +20,12 @@ export function flipDelta(s: State, u: number, to: number): void {
   const t = s.thr;
   const uRow = s.uRow;
   const uShare = s.uShare;
+  const uProv = s.uProv;
+  const above = s.above;
+  const stale = s.stale;
+  const max1 = s.max1;
+  const max2 = s.max2;
+  const arg1 = s.arg1;
   let dCross = 0;
   let dExcess = 0;
   let dHerf = 0;
@@ -31,24 +37,24 @@ export function flipDelta(s: State, u: number, to: number): void {
     dHerf += v * (v + b - a);
     const nb = b + v;
     if (a < t && nb < t) continue;
-    const p = s.uProv[e];
-    const na = a - v;
-    const c0 = s.above[p];
-    let c1 = c0;
+    const p = uProv[e];
+    const c0 = above[p];
     const da = a - t;
     const db = b - t;
+    const na = a - v;
+    let c1 = c0;
     if (da * (da - v) <= 0 || db * (db + v) <= 0) {
       c1 = c0 - (a >= t ? 1 : 0) + (na >= t ? 1 : 0) - (b >= t ? 1 : 0) + (nb >= t ? 1 : 0);
       dCross += (c1 >= 2 ? 1 : 0) - (c0 >= 2 ? 1 : 0);
-    }
+    } else if (c0 < 2) continue;
     if (c0 < 2 && c1 < 2) continue;
-    if (s.stale[p]) s.rescan(p);
-    const m1 = s.max1[p];
-    const i1 = s.arg1[p];
+    if (stale[p]) s.rescan(p);
+    const m1 = max1[p];
+    const i1 = arg1[p];
     let nm: number;
     if (i1 === from) {
       nm = na > nb ? na : nb;
-      const m2 = s.max2[p];
+      const m2 = max2[p];
       if (m2 > nm) nm = m2;
     } else if (i1 === to) nm = nb;
     else nm = nb > m1 ? nb : m1;

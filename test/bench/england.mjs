@@ -95,3 +95,33 @@ export function loadEngland() {
   const instance = { n, population, adjOffsets, adj, providers, min: 300000, max: 2800000, threshold: 0.05 };
   return { instance, ids, footprintIds, start, pairs: geoPairs };
 }
+
+/**
+ * The same instance built with the project's own dataset loader (dist/io/loadDataset.js): the
+ * adjacency comes from the dissolved CCG16 polygons as the CLI sees them.
+ */
+export async function loadEnglandWithLoader() {
+  const { loadDataset } = await import("../../dist/io/loadDataset.js");
+  const f = (name) => path.join(sharedDir, name);
+  const { dataset } = await loadDataset({
+    boundaries: f("ccg16_boundaries_from_lsoa_bsc.geojson"),
+    idField: "CCG16CD",
+    population: f("ccg16_stp_lookup_population.csv"),
+    providers: f("trust_ccg16_catchment_2019.csv"),
+    links: f("ccg16_links.csv"),
+    plan: f("ccg16_stp_lookup_population.csv"),
+    footprintColumn: "STP17CD_primary",
+  });
+  const n = dataset.units.ids.length;
+  const adjOffsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) adjOffsets[i + 1] = adjOffsets[i] + dataset.adjacency.neighbors[i].length;
+  const adj = new Int32Array(adjOffsets[n]);
+  for (let i = 0; i < n; i++) adj.set(dataset.adjacency.neighbors[i], adjOffsets[i]);
+  const footprintIds = [...new Set(dataset.plan.rows.map((r) => r.footprint))].sort();
+  const fIndex = new Map(footprintIds.map((id, i) => [id, i]));
+  const start = new Int32Array(n).fill(-1);
+  for (const r of dataset.plan.rows) start[dataset.units.index.get(r.unit)] = fIndex.get(r.footprint);
+  const p = dataset.params;
+  const instance = { n, population: dataset.population, adjOffsets, adj, providers: dataset.providers, min: p.populationMin, max: p.populationMax, threshold: p.threshold };
+  return { instance, ids: dataset.units.ids, footprintIds, start, pairs: adj.length / 2 - dataset.adjacency.linked.length };
+}

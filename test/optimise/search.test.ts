@@ -149,7 +149,7 @@ describe("search", () => {
       lock[0] = start[0];
       lock[15] = start[15];
       lock[5] = start[5];
-      const r = optimise(inst, { start, lock, maxMoves: 2, seed, iterations: 20_000 });
+      const r = optimise(inst, { start, lock, maxMoves: 2, seed, iterations: 20_000, mergeSplit: { every: 1024 } });
       expect(r.problems).toEqual([]);
       expect(r.moved).toBeLessThanOrEqual(2);
       for (const u of [0, 5, 15]) expect(r.assignment[u]).toBe(start[u]);
@@ -185,7 +185,7 @@ describe("search", () => {
   itShared("search: England with maxMoves 10 gives a valid plan within 10 units of the start", async () => {
     const { loadEngland } = await import("../bench/england.mjs");
     const { instance, start } = loadEngland();
-    const r = optimise(instance, { start, maxMoves: 10, seed: 1, iterations: 300_000 });
+    const r = optimise(instance, { start, maxMoves: 10, seed: 1, iterations: 2_000_000 });
     expect(r.startObjective?.cross).toBe(78);
     expect(r.problems).toEqual([]);
     expect(r.moved).toBeLessThanOrEqual(10);

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import type { Acceptance } from "../../src/optimise/accept.js";
+import { planProblems } from "../../src/optimise/evaluate.js";
+import { ResplitScratch, mergeSplit, resplitPair } from "../../src/optimise/moves.js";
+import { createRng } from "../../src/optimise/random.js";
+import { State } from "../../src/optimise/state.js";
+import { optimise } from "../../src/optimise/search.js";
+import { gridInstance } from "./generate.js";
+
+const acceptAll: Acceptance = { temperature: Infinity, accept: () => true };
+
+function setup(seed: number) {
+  // A loose maximum so that any two footprints may merge.
+  const inst = { ...gridInstance({ rows: 4, cols: 5, k: 4, seed, providers: 12 }) };
+  inst.max *= 3;
+  const plan = optimise(inst, { seed, iterations: 2_000, footprints: { min: 4, max: 4 } }).assignment;
+  return { inst, plan };
+}
+
+describe("moves", () => {
+  it("mergeSplit: keeps the footprint count, contiguity and bounds, and never exceeds the moves limit", () => {
+    let applied = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const { inst, plan } = setup(seed);
+      for (const limit of [0, 2, Infinity]) {
+        const s = new State(inst, plan, 4, plan, null, limit);
+        s.minCount = 4;
+        const rng = createRng(seed);
+        const sc = new ResplitScratch(inst.n);
+        for (let t = 0; t < 30; t++) {
+          const [a, b, c] = [0, 1, 2, 3].sort(() => rng() - 0.5);
+          const before = Int32Array.from(s.assign);
+          const tried = mergeSplit(s, a, b, c, 10, sc, rng, 0.3, 0, 1e-4, acceptAll);
+          const changed = s.assign.some((f, u) => f !== before[u]);
+          if (changed) applied++;
+          expect(tried > 0 || !changed).toBe(true);
+          expect(s.moved).toBeLessThanOrEqual(limit);
+          expect(planProblems(inst, s.assign, { footprints: { min: 4, max: 4 } })).toEqual([]);
+        }
+      }
+    }
+    expect(applied).toBeGreaterThan(20);
+  });
+
+  it("resplitPair: never worsens the objective and keeps both footprints valid", () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const { inst, plan } = setup(seed);
+      const s = new State(inst, plan, 4, null, null, Infinity);
+      const sc = new ResplitScratch(inst.n);
+      const rng = createRng(seed);
+      for (let t = 0; t < 10; t++) {
+        const a = Math.floor(rng() * 4);
+        const b = (a + 1 + Math.floor(rng() * 3)) % 4;
+        const before = { cross: s.cross, excess: s.excess };
+        resplitPair(s, a, b, 12, sc, rng);
+        expect(s.cross <= before.cross).toBe(true);
+        if (s.cross === before.cross) expect(s.excess).toBeLessThanOrEqual(before.excess + 1e-9);
+        expect(planProblems(inst, s.assign)).toEqual([]);
+      }
+    }
+  });
+});
