@@ -239,7 +239,11 @@ interface Grid {
   lookup(x: number, y: number): number;
 }
 
-/** A uniform grid in CSR form: the segments of cell c are items[start[c]..start[c+1]). */
+/**
+ * A uniform grid in CSR form: the segments of cell c are items[start[c]..start[c+1]). Cells are
+ * found through an open-addressing hash table on typed arrays (cell x, cell y -> cell id), since
+ * a dense grid over a country at this resolution would be far too large and a Map too slow.
+ */
 function buildGrid(flat: Flat, cell: number, tol: number): Grid {
   const { xs, ys, segFrom, segCount } = flat;
   let minX = Infinity, minY = Infinity;
@@ -249,46 +253,62 @@ function buildGrid(flat: Flat, cell: number, tol: number): Grid {
   }
   minX -= 2 * tol;
   minY -= 2 * tol;
-  const ids = new Map<number, number>();
-  const width = 1 << 26;
-  const counts: number[] = [];
-  const visit = (fn: (cellId: number, s: number) => void, create: boolean) => {
-    for (let s = 0; s < segCount; s++) {
-      const a = segFrom[s];
-      const x0 = Math.floor((Math.min(xs[a], xs[a + 1]) - tol - minX) / cell);
-      const x1 = Math.floor((Math.max(xs[a], xs[a + 1]) + tol - minX) / cell);
-      const y0 = Math.floor((Math.min(ys[a], ys[a + 1]) - tol - minY) / cell);
-      const y1 = Math.floor((Math.max(ys[a], ys[a + 1]) + tol - minY) / cell);
-      for (let cx = x0; cx <= x1; cx++) {
-        for (let cy = y0; cy <= y1; cy++) {
-          const key = cx * width + cy;
-          let id = ids.get(key);
-          if (id === undefined) {
-            if (!create) continue;
-            id = counts.length;
-            ids.set(key, id);
-            counts.push(0);
-          }
-          fn(id, s);
+  // Cell ranges of each segment's box, grown by the tolerance.
+  const rx0 = new Int32Array(segCount), rx1 = new Int32Array(segCount);
+  const ry0 = new Int32Array(segCount), ry1 = new Int32Array(segCount);
+  let pairs = 0;
+  for (let s = 0; s < segCount; s++) {
+    const a = segFrom[s];
+    rx0[s] = Math.floor((Math.min(xs[a], xs[a + 1]) - tol - minX) / cell);
+    rx1[s] = Math.floor((Math.max(xs[a], xs[a + 1]) + tol - minX) / cell);
+    ry0[s] = Math.floor((Math.min(ys[a], ys[a + 1]) - tol - minY) / cell);
+    ry1[s] = Math.floor((Math.max(ys[a], ys[a + 1]) + tol - minY) / cell);
+    pairs += (rx1[s] - rx0[s] + 1) * (ry1[s] - ry0[s] + 1);
+  }
+  let size = 1024;
+  while (size < 2 * pairs) size *= 2;
+  const mask = size - 1;
+  const keyX = new Int32Array(size), keyY = new Int32Array(size);
+  const slotId = new Int32Array(size).fill(-1);
+  let cells = 0;
+  const slotOf = (cx: number, cy: number): number => {
+    let h = (Math.imul(cx, 0x9e3779b1) ^ Math.imul(cy, 0x85ebca77)) & mask;
+    while (slotId[h] !== -1 && (keyX[h] !== cx || keyY[h] !== cy)) h = (h + 1) & mask;
+    return h;
+  };
+  const pairCell = new Int32Array(pairs);
+  const counts = new Int32Array(pairs + 1);
+  let k = 0;
+  for (let s = 0; s < segCount; s++) {
+    for (let cx = rx0[s]; cx <= rx1[s]; cx++) {
+      for (let cy = ry0[s]; cy <= ry1[s]; cy++) {
+        const h = slotOf(cx, cy);
+        if (slotId[h] === -1) {
+          slotId[h] = cells++;
+          keyX[h] = cx;
+          keyY[h] = cy;
         }
+        const id = slotId[h];
+        pairCell[k++] = id;
+        counts[id]++;
       }
     }
-  };
-  visit((id) => counts[id]++, true);
-  const start = new Int32Array(counts.length + 1);
-  for (let c = 0; c < counts.length; c++) start[c + 1] = start[c] + counts[c];
-  const fill = start.slice(0, counts.length);
-  const items = new Int32Array(start[counts.length]);
-  visit((id, s) => {
-    items[fill[id]++] = s;
-  }, false);
+  }
+  const start = new Int32Array(cells + 1);
+  for (let c = 0; c < cells; c++) start[c + 1] = start[c] + counts[c];
+  const fill = start.slice(0, cells);
+  const items = new Int32Array(pairs);
+  k = 0;
+  for (let s = 0; s < segCount; s++) {
+    const n = (rx1[s] - rx0[s] + 1) * (ry1[s] - ry0[s] + 1);
+    for (let j = 0; j < n; j++) items[fill[pairCell[k++]]++] = s;
+  }
   return {
     start,
     items,
     lookup(x, y) {
-      const cx = Math.floor((x - minX) / cell);
-      const cy = Math.floor((y - minY) / cell);
-      return ids.get(cx * width + cy) ?? -1;
+      const h = slotOf(Math.floor((x - minX) / cell), Math.floor((y - minY) / cell));
+      return slotId[h];
     },
   };
 }
