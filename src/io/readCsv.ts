@@ -1,8 +1,12 @@
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { parse } from "csv-parse";
+import { parse as parseSync } from "csv-parse/sync";
 import { InputError } from "../errors.js";
 import { fileError } from "./fileErrors.js";
+
+/** Files up to this size are parsed whole; larger ones are streamed. */
+const wholeFileLimit = 4 << 20;
 
 /** One data row of a CSV: its cells (strings, never converted) and its 1-based line number. */
 export interface CsvRow {
@@ -28,56 +32,82 @@ export interface CsvStream {
  * for await (const { cells, line } of csv.rows) console.log(line, cells[0]);
  */
 export async function openCsv(file: string): Promise<CsvStream> {
+  let size: number;
   try {
     const s = await stat(file);
     if (s.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
+    size = s.size;
   } catch (err) {
     throw fileError(file, err);
   }
-  // Records are pulled from the parser synchronously after each chunk is written, so rows
-  // arrive in batches without a promise per row. Line numbers are counted here rather than
-  // with csv-parse's `info` option (which copies an object per record): one line per record,
-  // ragged rows pass through the parser and are reported below with their line;
-  // plus any newlines quoted inside its cells; empty lines come through as [""] and are counted.
-  const parser = parse({ bom: true, skip_empty_lines: false, relax_column_count: true, trim: false, record_delimiter: ["\r\n", "\n", "\r"] });
-  let failure: unknown = null;
-  parser.on("error", (err) => (failure ??= err));
-  const chunks = createReadStream(file)[Symbol.asyncIterator]();
+  // Line numbers are counted here rather than with csv-parse's `info` option (which copies an
+  // object per record): one line per record plus any newlines quoted inside its cells; empty
+  // lines come through as [""] and are counted. Ragged rows pass through the parser and are
+  // reported below with their line.
+  const options = { bom: true, skip_empty_lines: false, relax_column_count: true, trim: false, record_delimiter: ["\r\n", "\n", "\r"] };
   let line = 0;
   let ended = false;
   const pending: CsvRow[] = [];
+  const take = (record: string[]) => {
+    line++;
+    const at = line;
+    for (const cell of record) for (let i = cell.indexOf("\n"); i >= 0; i = cell.indexOf("\n", i + 1)) line++;
+    if (record.length === 1 && record[0].trim() === "") return;
+    pending.push({ cells: record, line: at });
+  };
 
-  function drain(): void {
-    let record: string[] | null;
-    while ((record = parser.read() as string[] | null) !== null) {
-      line++;
-      const at = line;
-      for (const cell of record) for (let i = cell.indexOf("\n"); i >= 0; i = cell.indexOf("\n", i + 1)) line++;
-      if (record.length === 1 && record[0].trim() === "") continue;
-      pending.push({ cells: record, line: at });
-    }
-  }
-
-  async function fill(): Promise<boolean> {
-    while (pending.length === 0 && !ended) {
-      let r: IteratorResult<Buffer>;
-      try {
-        r = await chunks.next();
-      } catch (err) {
-        throw fileError(file, err);
-      }
-      if (r.done) {
-        parser.end();
+  let fill: () => Promise<boolean>;
+  if (size <= wholeFileLimit) {
+    // Small files (plans, lookups, most provider tables) are parsed in one synchronous call:
+    // Node streams cost more than the parsing itself at this size.
+    fill = async () => {
+      if (!ended) {
         ended = true;
-        // csv-parse reports a bad final record through an 'error' event on a later tick.
-        await new Promise((resolve) => setImmediate(resolve));
-      } else {
-        parser.write(r.value);
+        let buf: Buffer;
+        try {
+          buf = await readFile(file);
+        } catch (err) {
+          throw fileError(file, err);
+        }
+        let records: string[][];
+        try {
+          records = parseSync(buf, options) as string[][];
+        } catch (err) {
+          throw csvError(file, err, line + 1);
+        }
+        for (const r of records) take(r);
       }
-      drain();
-      if (failure) throw csvError(file, failure, line + 1);
-    }
-    return pending.length > 0;
+      return pending.length > 0;
+    };
+  } else {
+    // Large files stream: records are pulled from the parser synchronously after each chunk is
+    // written, so rows arrive in batches without a promise per row, in bounded memory.
+    const parser = parse(options);
+    let failure: unknown = null;
+    parser.on("error", (err) => (failure ??= err));
+    const chunks = createReadStream(file)[Symbol.asyncIterator]();
+    fill = async () => {
+      while (pending.length === 0 && !ended) {
+        let r: IteratorResult<Buffer>;
+        try {
+          r = await chunks.next();
+        } catch (err) {
+          throw fileError(file, err);
+        }
+        if (r.done) {
+          parser.end();
+          ended = true;
+          // csv-parse reports a bad final record through an 'error' event on a later tick.
+          await new Promise((resolve) => setImmediate(resolve));
+        } else {
+          parser.write(r.value);
+        }
+        let record: string[] | null;
+        while ((record = parser.read() as string[] | null) !== null) take(record);
+        if (failure) throw csvError(file, failure, line + 1);
+      }
+      return pending.length > 0;
+    };
   }
 
   if (!(await fill())) throw new InputError(file, "the file is empty (a header row is needed)");

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -47,5 +47,21 @@ describe("readCsv", () => {
   it("readCsv: a missing file and a directory are InputErrors naming the path", async () => {
     await expect(readCsv(join(dir, "nope.csv"))).rejects.toThrow(/nope\.csv: no such file/);
     await expect(readCsv(dir)).rejects.toThrow(/is a directory/);
+  });
+
+  it("readCsv: a file too large to parse whole is streamed with the same rows and line numbers", async () => {
+    // Over 4 MB, so openCsv streams it; a quoted line break and a blank line move later lines on.
+    const body = Array.from({ length: 200_000 }, (_, i) => `U${i}-a-longer-unit-code,${i}`).join("\n");
+    const p = file("big.csv", `unit,value\n"A\nB",1\n\n${body}\nlast,7\n`);
+    const { rows } = await readCsv(p);
+    expect(rows).toHaveLength(200_002);
+    expect(rows[0]).toEqual({ cells: ["A\nB", "1"], line: 2 });
+    expect(statSync(p).size).toBeGreaterThan(4 << 20);
+    expect(rows[1]).toEqual({ cells: ["U0-a-longer-unit-code", "0"], line: 5 });
+    expect(rows[rows.length - 1]).toEqual({ cells: ["last", "7"], line: 200_005 });
+    const ragged = file("big-ragged.csv", `unit,value\n${body}\nlast\n`);
+    await expect(readCsv(ragged)).rejects.toThrow(/line 200002: has 1 field where the header has 2/);
+    const badQuote = file("big-quote.csv", `unit,value\n${body}\n"last,7\n`);
+    await expect(readCsv(badQuote)).rejects.toThrow(/not valid CSV: a quoted field is never closed/);
   });
 });
