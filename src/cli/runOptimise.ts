@@ -97,6 +97,7 @@ export async function runOptimise(spec: DatasetSpec, o: RunOptimiseOptions): Pro
   let startPlan: Plan | null = dataset.plan;
   let startCheck: CheckResult | null = null;
   let footprintIds: string[] = [];
+  let startIds: string[] = [];
   let names = new Map<string, string>();
   const opts: OptimiseOptions = {
     seed: o.seed,
@@ -111,7 +112,8 @@ export async function runOptimise(spec: DatasetSpec, o: RunOptimiseOptions): Pro
   if (startPlan) {
     startCheck = checkPlan(dataset, startPlan);
     const resolved = resolvePlan(startPlan, units);
-    footprintIds = resolved.footprints;
+    footprintIds = [...resolved.footprints];
+    startIds = resolved.footprints;
     names = startPlan.names;
     opts.start = resolved.assignment;
   } else if (o.maxMoves !== undefined || o.lock !== undefined) {
@@ -145,7 +147,19 @@ export async function runOptimise(spec: DatasetSpec, o: RunOptimiseOptions): Pro
     result = await run(inst, opts);
   }
 
-  const assignment = opts.start ? relabelToStart(result.assignment, opts.start) : result.assignment;
+  const relabelled = opts.start ? relabelToStart(result.assignment, opts.start) : null;
+  const assignment = relabelled ? relabelled.assign : result.assignment;
+  // A footprint that shares no unit with the start footprint of its number is new (a relocation
+  // moved it elsewhere): it gets a new id rather than a name that describes another place.
+  if (relabelled) {
+    let next = 1;
+    relabelled.matched.forEach((m, f) => {
+      if (m || f >= footprintIds.length) return;
+      let id = `NEW${String(next++).padStart(2, "0")}`;
+      while (footprintIds.includes(id)) id = `NEW${String(next++).padStart(2, "0")}`;
+      footprintIds[f] = id;
+    });
+  }
   // Footprint ids: the start's where the index exists, new ones numbered after them.
   const plan: Plan = { rows: [], names: new Map(), source: "optimised" };
   const idOf = (f: number): string => {
@@ -168,7 +182,7 @@ export async function runOptimise(spec: DatasetSpec, o: RunOptimiseOptions): Pro
   const moves: OptimiseSummary["moves"] = [];
   if (startAssign) {
     assignment.forEach((f, u) => {
-      if (startAssign[u] !== f) moves.push({ unit: units.ids[u], name: units.names[u], from: startAssign[u] >= 0 ? idOf(startAssign[u]) : "", to: idOf(f) });
+      if (startAssign[u] !== f) moves.push({ unit: units.ids[u], name: units.names[u], from: startAssign[u] >= 0 ? startIds[startAssign[u]] : "", to: idOf(f) });
     });
   }
   const summary: OptimiseSummary = {

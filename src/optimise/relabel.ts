@@ -3,12 +3,13 @@
  * partition is the same, but each footprint takes the start number it shares most units with
  * (greedily, largest overlaps first). Searches that merge and re-split footprints otherwise leave a
  * footprint's number on another region, and every unit in it would count as moved.
- * Returns a new array; footprints matched to no start number get the numbers left over.
+ * Returns a new array, and for each new number whether that footprint shares units with the
+ * start footprint of the same number (false for footprints given a number left over).
  *
  * @example
- * relabelToStart(Int32Array.of(1, 1, 0), Int32Array.of(0, 0, 1)) // Int32Array [0, 0, 1]
+ * relabelToStart(Int32Array.of(1, 1, 0), Int32Array.of(0, 0, 1)).assign // Int32Array [0, 0, 1]
  */
-export function relabelToStart(assign: Int32Array, start: Int32Array): Int32Array {
+export function relabelToStart(assign: Int32Array, start: Int32Array): { assign: Int32Array; matched: boolean[] } {
   let k = 0;
   for (const f of assign) k = Math.max(k, f + 1);
   for (const f of start) k = Math.max(k, f + 1);
@@ -24,6 +25,8 @@ export function relabelToStart(assign: Int32Array, start: Int32Array): Int32Arra
     to[a] = s;
     taken[s] = 1;
   }
+  const matched = Array.from({ length: k }, () => false);
+  for (let a = 0; a < k; a++) if (to[a] >= 0) matched[to[a]] = true;
   let free = 0;
   for (let a = 0; a < k; a++) {
     if (to[a] >= 0) continue;
@@ -31,5 +34,5 @@ export function relabelToStart(assign: Int32Array, start: Int32Array): Int32Arra
     to[a] = free;
     taken[free] = 1;
   }
-  return assign.map((f) => (f >= 0 ? to[f] : f));
+  return { assign: assign.map((f) => (f >= 0 ? to[f] : f)), matched };
 }

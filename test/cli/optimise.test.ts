@@ -67,6 +67,18 @@ describe("optimise on the synthetic demo", () => {
     expect(summary.moves.map((m) => m.unit).sort()).toEqual(differ);
   }, 120_000);
 
+  it("optimise: --geojson writes one dissolved polygon per footprint, with the plan's figures", async () => {
+    const { summary } = await optimiseJson(["--iterations", "100000", "--seed", "6", "--threads", "1", "--out", out("g.csv"), "--geojson", out("g.geojson")]);
+    const fc = JSON.parse(readFileSync(out("g.geojson"), "utf8"));
+    expect(fc.features).toHaveLength(summary.result.footprints);
+    const plan = planRows(out("g.csv"));
+    for (const f of fc.features) {
+      expect(f.geometry.type).toBe("MultiPolygon");
+      expect(f.properties.units).toBe([...plan.values()].filter((x) => x === f.properties.footprint).length);
+    }
+    expect(Math.min(...fc.features.map((f: { properties: { population: number } }) => f.properties.population))).toBe(summary.result.population.min);
+  }, 120_000);
+
   it("optimise: locked units stay in their footprint", async () => {
     const start = planRows(resolve(repoRoot, "data/demo/plan.csv"));
     const locked = [...start].slice(0, 30);

@@ -20,6 +20,7 @@ export function optimiseCommand(ctx: CliContext): Command {
     .option("--replicas <n>", "independent searches, best kept (default: --threads); fix it to get the same plan on any machine")
     .option("--out <file>", "write the plan as CSV (unit,footprint,footprint_name)")
     .option("--map <file>", "also draw the result: .svg, .png or .html (see `map`)")
+    .option("--geojson <file>", "also write the footprints as dissolved polygons (GeoJSON)")
     .option("--frontier", "report the best cross-footprint count for max moves 0, 1, 2, 4, 8, 16, 32 and unlimited")
     .option("--format <name>", "summary as text or json", "text")
     .option("-q, --quiet", "no progress display");
@@ -67,6 +68,7 @@ Examples:
         .min(1)
         .refine((f) => /\.(svg|png|html)$/i.test(f), "must end in .svg, .png or .html")
         .optional(),
+      geojson: z.string().min(1).optional(),
       frontier: z.boolean().optional(),
       format: z.enum(["text", "json"]),
       quiet: z.boolean().optional(),
@@ -79,6 +81,7 @@ Examples:
     const { assertNotInput } = await import("../../io/writeFileAtomic.js");
     if (o.out !== undefined) assertNotInput(o.out, inputs, "--out");
     if (o.map !== undefined) assertNotInput(o.map, inputs, "--map");
+    if (o.geojson !== undefined) assertNotInput(o.geojson, inputs, "--geojson");
     if (o.start === true) throw new UsageError("needs a file", "--start");
 
     const { progressLine } = await import("../progress.js");
@@ -115,6 +118,19 @@ Examples:
       const { writeFileAtomic } = await import("../../io/writeFileAtomic.js");
       const { planToCsv } = await import("../../io/writePlan.js");
       await writeFileAtomic(o.out, planToCsv(outcome.plan));
+    }
+    if (o.geojson !== undefined) {
+      const { writeFileAtomic } = await import("../../io/writeFileAtomic.js");
+      const { dissolveFootprints } = await import("../../model/dissolve.js");
+      const { resolvePlan } = await import("../../model/plan.js");
+      const units = outcome.dataset.units;
+      const resolved = resolvePlan(outcome.plan, units);
+      const byId = new Map(outcome.check.footprints.map((f) => [f.id, f]));
+      const fc = dissolveFootprints(units.geometries, resolved.assignment, resolved.footprints, units.geographic, (f) => {
+        const s = byId.get(resolved.footprints[f])!;
+        return { footprint: s.id, name: s.name, population: s.population, units: s.units.length };
+      });
+      await writeFileAtomic(o.geojson, JSON.stringify(fc) + "\n");
     }
     if (o.map !== undefined) {
       const { writeMap } = await import("../../map/writeMap.js");
