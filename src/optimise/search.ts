@@ -27,11 +27,15 @@ export const DEFAULTS = {
   /** Proposals (per replica) between two footprint relocations (merge one pair, split another). */
   mergeSplitEvery: 8192,
   mergeSplitMaxUnits: 10,
+  /** Proposals (per replica) between two restarts of the highest-energy replica from the best plan (0: never). */
+  restartEvery: 0,
   timeMs: 10_000,
   progressEvery: 1 << 18,
 };
 
 const BATCH = 1024;
+/** Rounds (of BATCH proposals per replica) between two full recomputations of the cached values. */
+const RECOMPUTE_ROUNDS = 64;
 
 /**
  * Searches for a plan with few cross-footprint providers by parallel tempering: a few copies of the
@@ -92,6 +96,8 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
   const mergeSplitEvery = opts.mergeSplit?.every ?? (smallFootprints ? DEFAULTS.mergeSplitEvery : 0);
   const mergeSplitMax = opts.mergeSplit?.maxUnits ?? DEFAULTS.mergeSplitMaxUnits;
   const mergeSplitRounds = mergeSplitEvery > 0 ? Math.max(1, Math.round(mergeSplitEvery / BATCH)) : 0;
+  const restartEvery = opts.restart?.every ?? DEFAULTS.restartEvery;
+  const restartRounds = restartEvery > 0 ? Math.max(1, Math.round(restartEvery / BATCH)) : 0;
   const acc = annealing(rng, temps[0]);
   const scratch = new ResplitScratch(inst.n);
   const adj = inst.adj;
@@ -203,7 +209,6 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
         if (fa !== fb) {
           release(i);
           evaluated += resplitPair(s, fa, fb, resplitMax, scratch, rng);
-          s.recompute();
           claim(i);
         }
       }
@@ -215,7 +220,6 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
         if (fa !== fb && fc !== fa && fc !== fb) {
           release(i);
           evaluated += mergeSplit(s, fa, fb, fc, mergeSplitMax, scratch, rng, wTie, wSpread, wMoved, acc);
-          s.recompute();
           claim(i);
         }
       }
@@ -229,6 +233,28 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
         const x = slot[sl];
         slot[sl] = slot[sl + 1];
         slot[sl + 1] = x;
+      }
+    }
+    // Clear floating-point drift of the cached values now and then (every update is a delta).
+    if (round % RECOMPUTE_ROUNDS === 0) for (const st of states) st.recompute();
+    if (restartRounds > 0 && round % restartRounds === 0 && bc !== Infinity) {
+      // Restart the replica with the highest energy from the best plan: the search then spends
+      // more of its time around the best basin found so far instead of far from it.
+      let worst = -1;
+      let we = -Infinity;
+      for (let sl = 0; sl < R; sl++) {
+        const i = slot[sl];
+        if (i === owner) continue;
+        const e = energy(states[i], wTie, wSpread, wMoved);
+        if (e > we) {
+          we = e;
+          worst = i;
+        }
+      }
+      if (worst >= 0) {
+        const st = states[worst];
+        st.assign.set(owner >= 0 ? states[owner].assign : bestAssign);
+        st.recompute();
       }
     }
     if (it >= nextProgress) {
