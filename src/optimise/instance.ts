@@ -62,8 +62,6 @@ export interface OptimiseOptions {
   resplit?: { every?: number; maxUnits?: number; targeted?: number };
   /** Footprint relocations (merge a pair, split another): one every `every` proposals (0: never). */
   mergeSplit?: { every?: number; maxUnits?: number };
-  /** Restarts: every `every` proposals (per replica) the highest-energy replica restarts from the best plan (0: never). */
-  restart?: { every?: number };
   /**
    * A stop flag, usually on a SharedArrayBuffer so that worker threads see it: once stop[0] is
    * non-zero the search ends at its next batch and returns the best plan found so far (Ctrl-C).

@@ -27,8 +27,6 @@ export const DEFAULTS = {
   /** Proposals (per replica) between two footprint relocations (merge one pair, split another). */
   mergeSplitEvery: 8192,
   mergeSplitMaxUnits: 10,
-  /** Proposals (per replica) between two restarts of the highest-energy replica from the best plan (0: never). */
-  restartEvery: 0,
   timeMs: 10_000,
   progressEvery: 1 << 18,
 };
@@ -96,8 +94,6 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
   const mergeSplitEvery = opts.mergeSplit?.every ?? (smallFootprints ? DEFAULTS.mergeSplitEvery : 0);
   const mergeSplitMax = opts.mergeSplit?.maxUnits ?? DEFAULTS.mergeSplitMaxUnits;
   const mergeSplitRounds = mergeSplitEvery > 0 ? Math.max(1, Math.round(mergeSplitEvery / BATCH)) : 0;
-  const restartEvery = opts.restart?.every ?? DEFAULTS.restartEvery;
-  const restartRounds = restartEvery > 0 ? Math.max(1, Math.round(restartEvery / BATCH)) : 0;
   const acc = annealing(rng, temps[0]);
   const scratch = new ResplitScratch(inst.n);
   const adj = inst.adj;
@@ -237,26 +233,6 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
     }
     // Clear floating-point drift of the cached values now and then (every update is a delta).
     if (round % RECOMPUTE_ROUNDS === 0) for (const st of states) st.recompute();
-    if (restartRounds > 0 && round % restartRounds === 0 && bc !== Infinity) {
-      // Restart the replica with the highest energy from the best plan: the search then spends
-      // more of its time around the best basin found so far instead of far from it.
-      let worst = -1;
-      let we = -Infinity;
-      for (let sl = 0; sl < R; sl++) {
-        const i = slot[sl];
-        if (i === owner) continue;
-        const e = energy(states[i], wTie, wSpread, wMoved);
-        if (e > we) {
-          we = e;
-          worst = i;
-        }
-      }
-      if (worst >= 0) {
-        const st = states[worst];
-        st.assign.set(owner >= 0 ? states[owner].assign : bestAssign);
-        st.recompute();
-      }
-    }
     if (it >= nextProgress) {
       nextProgress += progressEvery;
       const cold = states[slot[0]];
