@@ -32,6 +32,8 @@ export const DEFAULTS = {
 };
 
 const BATCH = 1024;
+/** Rounds (of BATCH proposals per replica) between two full recomputations of the cached values. */
+const RECOMPUTE_ROUNDS = 64;
 
 /**
  * Searches for a plan with few cross-footprint providers by parallel tempering: a few copies of the
@@ -203,7 +205,6 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
         if (fa !== fb) {
           release(i);
           evaluated += resplitPair(s, fa, fb, resplitMax, scratch, rng);
-          s.recompute();
           claim(i);
         }
       }
@@ -215,7 +216,6 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
         if (fa !== fb && fc !== fa && fc !== fb) {
           release(i);
           evaluated += mergeSplit(s, fa, fb, fc, mergeSplitMax, scratch, rng, wTie, wSpread, wMoved, acc);
-          s.recompute();
           claim(i);
         }
       }
@@ -231,6 +231,8 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
         slot[sl + 1] = x;
       }
     }
+    // Clear floating-point drift of the cached values now and then (every update is a delta).
+    if (round % RECOMPUTE_ROUNDS === 0) for (const st of states) st.recompute();
     if (it >= nextProgress) {
       nextProgress += progressEvery;
       const cold = states[slot[0]];

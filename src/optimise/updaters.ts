@@ -112,15 +112,37 @@ export function applyFlip(s: State, u: number, to: number): void {
     share[row + from] = na;
     share[row + to] = nb;
     // Largest and second-largest share of the row, updated when cheap, else marked stale.
+    // Only the cells `from` (down to na) and `to` (up to nb) change; every other cell is at most
+    // max2. The top two are known again unless the old second cell (index not kept) may be needed.
     if (!s.stale[p]) {
       const i1 = arg1[p];
-      if (i1 === from || a >= max2[p]) s.stale[p] = 1;
-      else if (i1 === to) max1[p] = nb;
+      const m2 = max2[p];
+      if (i1 === from) {
+        if (na >= nb) {
+          if (na >= m2) {
+            max1[p] = na;
+            if (nb > m2) max2[p] = nb;
+          } else s.stale[p] = 1;
+        } else if (nb >= m2 && (b < m2 || na >= m2)) {
+          max1[p] = nb;
+          arg1[p] = to;
+          max2[p] = na > m2 ? na : m2;
+        } else s.stale[p] = 1;
+      } else if (a >= m2) {
+        // `from` may hold the second largest share: known again only if `to` now beats it.
+        if (i1 !== to && nb >= a) {
+          if (nb > m1) {
+            max2[p] = m1;
+            max1[p] = nb;
+            arg1[p] = to;
+          } else max2[p] = nb;
+        } else s.stale[p] = 1;
+      } else if (i1 === to) max1[p] = nb;
       else if (nb > m1) {
         max2[p] = m1;
         max1[p] = nb;
         arg1[p] = to;
-      } else if (nb > max2[p]) max2[p] = nb;
+      } else if (nb > m2) max2[p] = nb;
     }
     if (!needExcess) continue;
     if (s.stale[p]) s.rescan(p);

@@ -22,6 +22,17 @@ function randomSequence(inst: ReturnType<typeof gridInstance>, k: number, seed: 
     expect(s.excess - before.excess).toBeCloseTo(predicted.dExcess, 9);
     expect(s.herf - before.herf).toBeCloseTo(predicted.dHerf, 9);
     expect(s.moved - before.moved).toBe(predicted.dMoved);
+    // Cached top-two shares of every provider not marked stale equal a rescan of its row.
+    for (let p = 0; p < s.P; p++) {
+      if (s.stale[p]) continue;
+      const m1 = s.max1[p];
+      const m2 = s.max2[p];
+      const i1 = s.arg1[p];
+      s.rescan(p);
+      expect(m1).toBeCloseTo(s.max1[p], 12);
+      expect(m2).toBeCloseTo(s.max2[p], 12);
+      expect(s.share[p * k + i1]).toBeCloseTo(s.max1[p], 12);
+    }
   }
   return { s, start };
 }
