@@ -41,7 +41,7 @@ async function open(context: BrowserContext, file: string) {
 if (!hasChromium && !required) console.warn(`[skipped] HTML report in a browser: ${chromiumPath} not found`);
 
 // Skipped (with a warning) only when Chromium is absent; with STP_FOOTPRINT_REQUIRE_SHARED=1 (CI) it runs and fails instead.
-describe.skipIf(!hasChromium && !required)("HTML report in headless Chromium", () => { // reason: above
+describe.skipIf(!hasChromium && !required)("HTML report in headless Chromium", () => { // skip reason: no Chromium here; CI sets STP_FOOTPRINT_REQUIRE_SHARED=1 and fails instead
   let context: BrowserContext;
   beforeAll(async () => {
     if (!hasChromium) throw new Error(`${chromiumPath} not found (STP_FOOTPRINT_REQUIRE_SHARED=1)`);
