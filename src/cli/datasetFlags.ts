@@ -25,3 +25,11 @@ export function addDatasetOptions(cmd: Command, opts: { boundaries?: boolean } =
     .option("--adjacency <kind>", "rook (shared boundary, default) or queen (touching at all)")
     .option("--snap <metres>", "snap tolerance for adjacency in metres (default 5)");
 }
+
+/** Adds the options of commands that read a plan which may be footprint polygons (check, map). */
+export function addPlanOptions(cmd: Command): Command {
+  return cmd
+    .option("--split-tolerance <share>", "share of a unit (or area) in a second footprint that counts as split", "0.01")
+    .option("--plan-id-field <name>", "footprint id property of a polygon plan (default: detected, e.g. STP17CD)")
+    .option("--plan-layer <name>", "TopoJSON object of a polygon plan");
+}

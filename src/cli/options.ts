@@ -48,6 +48,13 @@ export const datasetOptionsSchema = z.object({
 
 export type DatasetOptions = z.infer<typeof datasetOptionsSchema>;
 
+/** The schema fields of the options that addPlanOptions adds. */
+export const planOptionsShape = {
+  splitTolerance: numeric((n) => n.min(0, "must not be negative").max(0.5, "must be at most 0.5")),
+  planIdField: z.string().min(1).optional(),
+  planLayer: z.string().min(1).optional(),
+};
+
 /** Maps a schema key back to its command-line spelling, for messages. */
 export function optionName(key: string): string {
   return "--" + key.replace(/[A-Z]/g, (c) => "-" + c.toLowerCase());

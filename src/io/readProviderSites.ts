@@ -56,3 +56,15 @@ function isMissing(cell: string): boolean {
   const t = cell.trim();
   return t === "" || t.toUpperCase() === "NA";
 }
+
+/**
+ * The provider sites of a dataset: the file given on the command line (columns detected), else
+ * the manifest's `providerSites` with its column names; null when there is neither.
+ */
+export async function datasetProviderSites(
+  spec: { providerSites?: string; providerSiteColumns?: ProviderSiteColumns },
+  file?: string,
+): Promise<ProviderSite[] | null> {
+  if (file !== undefined) return readProviderSites(file);
+  return spec.providerSites !== undefined ? readProviderSites(spec.providerSites, spec.providerSiteColumns) : null;
+}

@@ -54,10 +54,3 @@ export async function streamProviders(file: string, idField?: string, cols: Prov
   }
   return rows();
 }
-
-/** Reads a whole provider CSV into memory (see streamProviders). */
-export async function readProviders(file: string, idField?: string, cols: ProviderColumns = {}): Promise<ProviderRow[]> {
-  const out: ProviderRow[] = [];
-  for await (const row of await streamProviders(file, idField, cols)) out.push(row);
-  return out;
-}

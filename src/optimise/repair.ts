@@ -69,6 +69,21 @@ function violation(pop: number, min: number, max: number): number {
   return pop < min ? min - pop : pop > max ? pop - max : 0;
 }
 
+/**
+ * The change in total population-bound violation if the unit on the source side of edge e moved
+ * to the footprint on its other side; NaN when that move is not allowed (same footprint, a locked
+ * unit, or the last unit of its footprint).
+ */
+function violationChange(s: State, e: number): number {
+  const { min, max, adj, population } = s.inst;
+  const u = s.edgeSrc[e];
+  const from = s.assign[u];
+  const to = s.assign[adj[e]];
+  if (from === to || s.lock[u] >= 0 || s.size[from] === 1) return NaN;
+  const p = population[u];
+  return violation(s.pop[from] - p, min, max) - violation(s.pop[from], min, max) + violation(s.pop[to] + p, min, max) - violation(s.pop[to], min, max);
+}
+
 /** Total population-bound violation (people below min or above max) over non-empty footprints. */
 export function populationViolation(s: State): number {
   let v = 0;
@@ -84,7 +99,7 @@ export function populationViolation(s: State): number {
  * @returns true when the plan ends within the bounds
  */
 export function repairPopulation(s: State, rng: () => number, maxSteps = 20 * s.n + 1000): boolean {
-  const { min, max, adj, population } = s.inst;
+  const { adj } = s.inst;
   let stall = 0;
   for (let step = 0; step < maxSteps; step++) {
     if (populationViolation(s) === 0) return true;
@@ -94,15 +109,10 @@ export function repairPopulation(s: State, rng: () => number, maxSteps = 20 * s.
     let bestDc = Infinity;
     let ties = 0;
     for (let e = 0; e < adj.length; e++) {
+      const dv = violationChange(s, e);
+      if (Number.isNaN(dv) || dv > 0 || dv > bestDv) continue;
       const u = s.edgeSrc[e];
-      const from = s.assign[u];
       const to = s.assign[adj[e]];
-      if (from === to || s.lock[u] >= 0 || s.size[from] === 1) continue;
-      const p = population[u];
-      const dv =
-        violation(s.pop[from] - p, min, max) - violation(s.pop[from], min, max) +
-        violation(s.pop[to] + p, min, max) - violation(s.pop[to], min, max);
-      if (dv > 0 || dv > bestDv) continue;
       if (!canLeave(s, u)) continue;
       flipDelta(s, u, to);
       const dc = s.dCross;
@@ -133,19 +143,10 @@ export function repairPopulation(s: State, rng: () => number, maxSteps = 20 * s.
 }
 
 function randomNeutralMove(s: State, rng: () => number): number {
-  const { min, max, adj, population } = s.inst;
-  const E = adj.length;
+  const E = s.inst.adj.length;
   for (let tries = 0; tries < 4 * E; tries++) {
     const e = Math.floor(rng() * E);
-    const u = s.edgeSrc[e];
-    const from = s.assign[u];
-    const to = s.assign[adj[e]];
-    if (from === to || s.lock[u] >= 0 || s.size[from] === 1) continue;
-    const p = population[u];
-    const dv =
-      violation(s.pop[from] - p, min, max) - violation(s.pop[from], min, max) +
-      violation(s.pop[to] + p, min, max) - violation(s.pop[to], min, max);
-    if (dv <= 0 && canLeave(s, u)) return e;
+    if (violationChange(s, e) <= 0 && canLeave(s, s.edgeSrc[e])) return e;
   }
   return -1;
 }

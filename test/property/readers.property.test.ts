@@ -9,7 +9,7 @@ import { readCsv } from "../../src/io/readCsv.js";
 import { readLinks } from "../../src/io/readLinks.js";
 import { readPlan } from "../../src/io/readPlan.js";
 import { readPopulation } from "../../src/io/readPopulation.js";
-import { readProviders } from "../../src/io/readProviders.js";
+import { streamProviders } from "../../src/io/readProviders.js";
 import { planToCsv } from "../../src/io/writePlan.js";
 import { buildAdjacency } from "../../src/model/adjacency.js";
 import { toUnits } from "../../src/model/units.js";
@@ -48,7 +48,12 @@ describe("readers never throw anything but InputError", () => {
   const csvReaders: [string, (p: string) => Promise<unknown>][] = [
     ["readCsv", (p) => readCsv(p)],
     ["readPopulation", (p) => readPopulation(p)],
-    ["readProviders", (p) => readProviders(p)],
+    [
+      "streamProviders",
+      async (p) => {
+        for await (const row of await streamProviders(p)) void row;
+      },
+    ],
     ["readPlan", (p) => readPlan(p)],
     ["readLinks", (p) => readLinks(p)],
   ];

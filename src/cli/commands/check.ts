@@ -1,16 +1,14 @@
 import { Command } from "commander";
 import type { CliContext } from "../context.js";
-import { addDatasetOptions } from "../datasetFlags.js";
+import { addDatasetOptions, addPlanOptions } from "../datasetFlags.js";
 
 /** `stp-footprint check [plan]`: every rule on a candidate plan. */
 export function checkCommand(ctx: CliContext): Command {
   const cmd = new Command("check")
     .description("check a plan against every rule: population bounds, contiguity, overlaps, cross-footprint providers")
     .argument("[plan]", "plan: CSV (unit, footprint[, name]) or footprint polygons (GeoJSON/TopoJSON); default: the dataset's plan")
-    .option("--format <name>", "text, json, junit, github or markdown", "text")
-    .option("--split-tolerance <share>", "share of a unit (or area) in a second footprint that counts as split", "0.01")
-    .option("--plan-id-field <name>", "footprint id property of a polygon plan (default: detected, e.g. STP17CD)")
-    .option("--plan-layer <name>", "TopoJSON object of a polygon plan");
+    .option("--format <name>", "text, json, junit, github or markdown", "text");
+  addPlanOptions(cmd);
   addDatasetOptions(cmd);
   cmd.addHelpText(
     "after",
@@ -26,12 +24,10 @@ Examples:
   );
   cmd.action(async (planFile: string | undefined, raw: Record<string, unknown>) => {
     const { z } = await import("zod");
-    const { datasetOptionsSchema, numeric, parseOptions, resolveDatasetSpec } = await import("../options.js");
+    const { datasetOptionsSchema, parseOptions, planOptionsShape, resolveDatasetSpec } = await import("../options.js");
     const schema = datasetOptionsSchema.extend({
       format: z.enum(["text", "json", "junit", "github", "markdown"]),
-      splitTolerance: numeric((n) => n.min(0, "must not be negative").max(0.5, "must be at most 0.5")),
-      planIdField: z.string().min(1).optional(),
-      planLayer: z.string().min(1).optional(),
+      ...planOptionsShape,
     });
     const o = parseOptions(schema, raw);
     const spec = await resolveDatasetSpec(o);

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import type { CliContext } from "../context.js";
-import { addDatasetOptions } from "../datasetFlags.js";
+import { addDatasetOptions, addPlanOptions } from "../datasetFlags.js";
 
 /** `stp-footprint map [plan] --out FILE`: draw a plan and its rule problems (SVG, PNG or HTML report). */
 export function mapCommand(ctx: CliContext): Command {
@@ -12,9 +12,8 @@ export function mapCommand(ctx: CliContext): Command {
     .option("--width <pixels>", "width of the picture (the height follows the data)", "1000")
     .option("--scale <factor>", "PNG pixels per SVG pixel, for sharper or smaller pictures", "1.5")
     .option("--title <text>", "title drawn on the map (default: the dataset's name)")
-    .option("--split-tolerance <share>", "share of a unit (or area) in a second footprint that counts as split", "0.01")
-    .option("--plan-id-field <name>", "footprint id property of a polygon plan (default: detected, e.g. STP17CD)")
-    .option("--plan-layer <name>", "TopoJSON object of a polygon plan");
+;
+  addPlanOptions(cmd);
   addDatasetOptions(cmd);
   cmd.addHelpText(
     "after",
@@ -32,16 +31,14 @@ Examples:
   );
   cmd.action(async (planFile: string | undefined, raw: Record<string, unknown>) => {
     const { z } = await import("zod");
-    const { datasetOptionsSchema, numeric, parseOptions, resolveDatasetSpec } = await import("../options.js");
+    const { datasetOptionsSchema, numeric, parseOptions, planOptionsShape, resolveDatasetSpec } = await import("../options.js");
     const schema = datasetOptionsSchema.extend({
       out: z.string().regex(/\.(svg|png|html)$/i, "must end in .svg, .png or .html"),
       providerSites: z.string().min(1).optional(),
       width: numeric((n) => n.int("must be a whole number").min(400, "must be at least 400").max(10000, "must be at most 10000")),
       scale: numeric((n) => n.gt(0, "must be above 0").max(8, "must be at most 8")),
       title: z.string().min(1).optional(),
-      splitTolerance: numeric((n) => n.min(0, "must not be negative").max(0.5, "must be at most 0.5")),
-      planIdField: z.string().min(1).optional(),
-      planLayer: z.string().min(1).optional(),
+      ...planOptionsShape,
     });
     const o = parseOptions(schema, raw);
     const spec = await resolveDatasetSpec(o);
@@ -52,11 +49,8 @@ Examples:
       planIdField: o.planIdField,
       planLayer: o.planLayer,
     });
-    const sitesFile = o.providerSites ?? spec.providerSites;
-    const { readProviderSites } = await import("../../io/readProviderSites.js");
-    // The manifest's column names belong to the manifest's file, not to one given on the command line.
-    const columns = o.providerSites === undefined ? spec.providerSiteColumns : undefined;
-    const providerSites = sitesFile !== undefined ? await readProviderSites(sitesFile, columns) : null;
+    const { datasetProviderSites } = await import("../../io/readProviderSites.js");
+    const providerSites = await datasetProviderSites(spec, o.providerSites);
     const { writeMap } = await import("../../map/writeMap.js");
     const { basename } = await import("node:path");
     const name = dataset.name === spec.boundaries ? basename(spec.boundaries) : dataset.name;

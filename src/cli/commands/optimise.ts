@@ -134,8 +134,8 @@ Examples:
     }
     if (o.map !== undefined) {
       const { writeMap } = await import("../../map/writeMap.js");
-      const { readProviderSites } = await import("../../io/readProviderSites.js");
-      const providerSites = spec.providerSites !== undefined ? await readProviderSites(spec.providerSites, spec.providerSiteColumns) : null;
+      const { datasetProviderSites } = await import("../../io/readProviderSites.js");
+      const providerSites = await datasetProviderSites(spec);
       await writeMap(outcome.dataset, outcome.plan, outcome.check, o.map, { providerSites, title: `${outcome.summary.dataset}: optimised plan` });
     }
     const { optimiseJson, optimiseText } = await import("../../report/optimise.js");

@@ -16,11 +16,7 @@ export class SegmentGrid {
   private query = 0;
 
   /** Segments s run from vertex from[s] to from[s] + 1. */
-  constructor(
-    private readonly xs: Float64Array,
-    private readonly ys: Float64Array,
-    private readonly from: Int32Array,
-  ) {
+  constructor(xs: Float64Array, ys: Float64Array, from: Int32Array) {
     const n = from.length;
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity, sum = 0;
     for (let s = 0; s < n; s++) {
