@@ -68,10 +68,31 @@ export function better(c1: number, t1: number, m1: number, c0: number, t0: numbe
  * those nearest the border between the two footprints. Regions over 31 units are left alone.
  * @returns the number of candidate splits evaluated (0 when the pair was left alone)
  */
+/**
+ * For the r units in sc.units (each at its index in sc.pos), sets sc.nbr[i] to the bit mask of its
+ * neighbours among them, and returns the bit mask of those not locked.
+ */
+function neighbourMasks(s: State, sc: ResplitScratch, r: number): number {
+  const { units, nbr, pos } = sc;
+  const { adjOffsets, adj } = s.inst;
+  let free = 0;
+  for (let i = 0; i < r; i++) {
+    const u = units[i];
+    let mask = 0;
+    for (let e = adjOffsets[u]; e < adjOffsets[u + 1]; e++) {
+      const j = pos[adj[e]];
+      if (j >= 0) mask |= 1 << j;
+    }
+    nbr[i] = mask;
+    if (s.lock[u] < 0) free |= 1 << i;
+  }
+  return free;
+}
+
 export function resplitPair(s: State, fa: number, fb: number, maxMovable: number, sc: ResplitScratch, rng: () => number): number {
   const { units, nbr, movable, pos } = sc;
   const { n, assign } = s;
-  const { adjOffsets, adj, min, max } = s.inst;
+  const { min, max } = s.inst;
   let r = 0;
   for (let u = 0; u < n; u++) {
     const f = assign[u];
@@ -84,19 +105,9 @@ export function resplitPair(s: State, fa: number, fb: number, maxMovable: number
     pos[u] = r++;
   }
   let side = 0; // bit i set: units[i] is in fa
-  let free = 0; // unlocked units
+  const free = neighbourMasks(s, sc, r); // unlocked units
   let border = 0; // units with a neighbour on the other side
-  for (let i = 0; i < r; i++) {
-    const u = units[i];
-    let mask = 0;
-    for (let e = adjOffsets[u]; e < adjOffsets[u + 1]; e++) {
-      const j = pos[adj[e]];
-      if (j >= 0) mask |= 1 << j;
-    }
-    nbr[i] = mask;
-    if (assign[u] === fa) side |= 1 << i;
-    if (s.lock[u] < 0) free |= 1 << i;
-  }
+  for (let i = 0; i < r; i++) if (assign[units[i]] === fa) side |= 1 << i;
   for (let i = 0; i < r; i++) {
     pos[units[i]] = -1;
     const other = (side >>> i) & 1 ? ~side : side;
@@ -237,17 +248,7 @@ export function mergeSplit(
       pos[u] = r++;
     }
   }
-  let free = 0;
-  for (let i = 0; i < r; i++) {
-    const u = units[i];
-    let mask = 0;
-    for (let e = adjOffsets[u]; e < adjOffsets[u + 1]; e++) {
-      const j = pos[adj[e]];
-      if (j >= 0) mask |= 1 << j;
-    }
-    nbr[i] = mask;
-    if (lock[u] < 0) free |= 1 << i;
-  }
+  const free = neighbourMasks(s, sc, r);
   for (let i = 0; i < r; i++) pos[units[i]] = -1;
   // a must touch b, or the merged footprint would be in pieces.
   let touches = false;
