@@ -111,6 +111,8 @@ export async function resolveDatasetSpec(o: DatasetOptions): Promise<DatasetSpec
   set("planUnitColumn", o.unitColumn);
   set("footprintColumn", o.footprintColumn);
   set("footprintNameColumn", o.footprintNameColumn);
+  // Plan columns named on the command line apply to whichever plan is read.
+  if (o.unitColumn !== undefined || o.footprintColumn !== undefined || o.footprintNameColumn !== undefined) spec.planColumnsFor = undefined;
   set("populationMin", o.min);
   set("populationMax", o.max);
   set("threshold", o.threshold);

@@ -42,6 +42,12 @@ export interface DatasetSpec {
   planUnitColumn?: string;
   footprintColumn?: string;
   footprintNameColumn?: string;
+  /**
+   * The plan file the plan column names above were written for (the manifest's plan). Another
+   * plan file given on the command line has its columns detected instead; undefined when the
+   * names were given as flags, which apply to any plan.
+   */
+  planColumnsFor?: string;
   populationMin?: number;
   populationMax?: number;
   threshold?: number;
@@ -86,6 +92,7 @@ export function specFromManifest(m: Manifest): DatasetSpec {
     planUnitColumn: plan?.unitColumn,
     footprintColumn: plan?.footprintColumn,
     footprintNameColumn: plan?.nameColumn,
+    planColumnsFor: plan?.path,
     populationMin: m.populationMin,
     populationMax: m.populationMax,
     threshold: m.threshold,
@@ -198,7 +205,7 @@ export async function loadDataset(spec: DatasetSpec, opts: LoadOptions = {}): Pr
   let plan: Plan | null = null;
   if (spec.plan !== undefined && !opts.skipPlan) {
     files.plan = spec.plan;
-    plan = await readPlan(spec.plan, boundaryFile.idField, { unitColumn: spec.planUnitColumn, footprintColumn: spec.footprintColumn, nameColumn: spec.footprintNameColumn });
+    plan = await readPlan(spec.plan, boundaryFile.idField, planColumns(spec, spec.plan));
   }
   if (spec.providerSites !== undefined) files.providerSites = spec.providerSites;
 
@@ -224,6 +231,12 @@ export async function loadDataset(spec: DatasetSpec, opts: LoadOptions = {}): Pr
     files,
   };
   return { dataset, boundaryFile, issues, populationSource };
+}
+
+/** The plan column names that apply to `file`: the spec's, unless they were written for another plan file. */
+export function planColumns(spec: DatasetSpec, file: string): { unitColumn?: string; footprintColumn?: string; nameColumn?: string } {
+  if (spec.planColumnsFor !== undefined && spec.planColumnsFor !== file) return {};
+  return { unitColumn: spec.planUnitColumn, footprintColumn: spec.footprintColumn, nameColumn: spec.footprintNameColumn };
 }
 
 /** A boundary property that holds population: `population`, `pop`, or the one field starting "pop". */

@@ -1,7 +1,9 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
-import { describeShared, sharedFile } from "../helpers/shared.js";
+import { describeShared, repoRoot, sharedFile } from "../helpers/shared.js";
 
 const base = () => [
   "--boundaries", sharedFile("ccg16_boundaries_from_lsoa_bsc.geojson"),
@@ -118,6 +120,24 @@ describeShared("check on the England 2016 plan", () => {
     expect(json.footprints.find((f) => f.id === "E54000007")!.population).toBe(2_869_256);
     expect(json.footprints.reduce((t, f) => t + f.units.length, 0)).toBe(32_844);
   }, 120_000);
+});
+
+describe("check: plan columns", () => {
+  it("check: the manifest's plan column names apply to its own plan; another plan's columns are detected", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "stp-check-"));
+    const demoPlan = readFileSync(join(repoRoot, "data/demo/plan.csv"), "utf8").trim().split("\n").slice(1);
+    // The demo manifest names a footprint_name column; this plan has none.
+    const plain = join(dir, "plain.csv");
+    writeFileSync(plain, "unit,footprint\n" + demoPlan.map((l) => l.split(",").slice(0, 2).join(",")).join("\n") + "\n");
+    const r = await runCli(["check", plain, "--format", "json"]);
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout).metrics.footprints).toBe(40);
+    const broken = join(dir, "broken.csv");
+    writeFileSync(broken, "unit,footprint\nD00000001,\n");
+    const b = await runCli(["check", broken]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/broken\.csv: line 2: "footprint": unit "D00000001" has an empty footprint/);
+  });
 });
 
 describe("check output formats", () => {
