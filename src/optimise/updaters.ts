@@ -94,10 +94,9 @@ export function applyFlip(s: State, u: number, to: number): void {
     dHerf += v * (v + b - a);
     const na = a - v;
     const nb = b + v;
-    let c0 = 0;
-    let c1 = 0;
+    const c0 = above[p];
+    let c1 = c0;
     if (a >= t || nb >= t) {
-      c0 = c1 = above[p];
       const da = a - t;
       const db = b - t;
       if (da * (da - v) <= 0 || db * (db + v) <= 0) {
@@ -106,8 +105,17 @@ export function applyFlip(s: State, u: number, to: number): void {
         above[p] = c1;
       }
     }
-    const needExcess = c0 >= 2 || c1 >= 2;
-    if (needExcess && s.stale[p]) s.rescan(p);
+    // The top two shares matter only for cross-footprint providers (the excess, targeted
+    // re-splits): for any other provider they are marked stale, to be rescanned if it turns cross.
+    // When both cells stay below the threshold, a cross provider's top two (both at least t) and
+    // its excess are unchanged.
+    if ((c0 < 2 && c1 < 2) || (a < t && nb < t)) {
+      if (c0 < 2 && c1 < 2) s.stale[p] = 1;
+      share[row + from] = na;
+      share[row + to] = nb;
+      continue;
+    }
+    if (s.stale[p]) s.rescan(p);
     const m1 = max1[p];
     share[row + from] = na;
     share[row + to] = nb;
@@ -144,7 +152,6 @@ export function applyFlip(s: State, u: number, to: number): void {
         arg1[p] = to;
       } else if (nb > m2) max2[p] = nb;
     }
-    if (!needExcess) continue;
     if (s.stale[p]) s.rescan(p);
     const nm = max1[p];
     excess +=
