@@ -1,6 +1,7 @@
 import type { Acceptance } from "./accept.js";
 import { canLeave } from "./contiguity.js";
 import type { State } from "./state.js";
+import { TwoWay } from "./twoWay.js";
 import { applyFlip, flipDelta, movedDelta } from "./updaters.js";
 
 /** Outcome of `tryFlip`: ruled out before evaluation, evaluated and rejected, or applied. */
@@ -34,7 +35,7 @@ export function tryFlip(s: State, u: number, to: number, wTie: number, wSpread: 
   return FLIP_APPLIED;
 }
 
-/** Preallocated buffers for `resplitPair` (regions of at most 31 units). */
+/** Preallocated buffers for `resplitPair` and `mergeSplit` (regions of at most 31 units). */
 export class ResplitScratch {
   readonly units = new Int32Array(31);
   readonly nbr = new Int32Array(31);
@@ -42,9 +43,12 @@ export class ResplitScratch {
   readonly pos: Int32Array;
   /** Units of the footprint merged away by `mergeSplit`, to undo it. */
   readonly list: Int32Array;
-  constructor(n: number) {
-    this.pos = new Int32Array(n).fill(-1);
-    this.list = new Int32Array(n);
+  /** The objective of candidate splits, evaluated without changing the state. */
+  readonly two: TwoWay;
+  constructor(s: State) {
+    this.pos = new Int32Array(s.n).fill(-1);
+    this.list = new Int32Array(s.n);
+    this.two = new TwoWay(s);
   }
 }
 
@@ -153,6 +157,8 @@ export function resplitPair(s: State, fa: number, fb: number, maxMovable: number
   for (let i = 0; i < r; i++) if ((chosen >>> i) & 1) movable[m++] = i;
   if (m === 0) return 0;
   const full = r === 31 ? 0x7fffffff : (1 << r) - 1;
+  const two = sc.two;
+  two.load(s, fa, fb, units, r);
   let bestSide = side;
   let bc = s.cross;
   let bt = s.excess;
@@ -160,20 +166,19 @@ export function resplitPair(s: State, fa: number, fb: number, maxMovable: number
   const movedLimit = Math.max(s.maxMoves, s.moved);
   const count = 1 << m;
   for (let g = 1; g < count; g++) {
-    const j = 31 - Math.clz32(g & -g);
-    const i = movable[j];
-    applyFlip(s, units[i], (side >>> i) & 1 ? fb : fa);
+    const i = movable[31 - Math.clz32(g & -g)];
+    two.flip(s, i);
     side ^= 1 << i;
-    if (!better(s.cross, s.excess, s.moved, bc, bt, bm)) continue;
-    if (s.moved > movedLimit) continue;
-    const pa = s.pop[fa];
-    const pb = s.pop[fb];
+    if (!better(two.cross, two.excess, two.moved, bc, bt, bm)) continue;
+    if (two.moved > movedLimit) continue;
+    const pa = two.popA;
+    const pb = two.popB;
     if (pa < min || pa > max || pb < min || pb > max) continue;
     if (!connectedMask(side, nbr) || !connectedMask(full & ~side, nbr)) continue;
     bestSide = side;
-    bc = s.cross;
-    bt = s.excess;
-    bm = s.moved;
+    bc = two.cross;
+    bt = two.excess;
+    bm = two.moved;
   }
   for (let j = 0; j < m; j++) {
     const i = movable[j];
@@ -293,19 +298,20 @@ export function mergeSplit(
   const movedLimit = Math.max(s.maxMoves, s.moved);
   for (let i = 0; i < na; i++) applyFlip(s, list[i], b);
   const full = r === 31 ? 0x7fffffff : (1 << r) - 1;
+  const two = sc.two;
+  two.load(s, c, a, units, r);
   let side = full; // bit i set: units[i] is in c
   let bestSide = -1;
   let bestE = Infinity;
   const count = 1 << m;
   for (let g = 1; g < count; g++) {
-    const j = 31 - Math.clz32(g & -g);
-    const i = movable[j];
-    applyFlip(s, units[i], (side >>> i) & 1 ? a : c);
+    const i = movable[31 - Math.clz32(g & -g)];
+    two.flip(s, i);
     side ^= 1 << i;
-    const e = energy(s, wTie, wSpread, wMoved);
-    if (e >= bestE || s.moved > movedLimit) continue;
-    const pa = s.pop[a];
-    const pc = s.pop[c];
+    const e = two.cross + wTie * two.excess - wSpread * two.herf + wMoved * two.moved;
+    if (e >= bestE || two.moved > movedLimit) continue;
+    const pa = two.popB;
+    const pc = two.popA;
     if (pa < min || pa > max || pc < min || pc > max) continue;
     if (!connectedMask(side, nbr) || !connectedMask(full & ~side, nbr)) continue;
     bestE = e;
@@ -319,7 +325,6 @@ export function mergeSplit(
     }
     return count - 1;
   }
-  for (let j = 0; j < m; j++) if (assign[units[movable[j]]] !== c) applyFlip(s, units[movable[j]], c);
   for (let i = 0; i < na; i++) applyFlip(s, list[i], a);
   return count - 1;
 }

@@ -95,7 +95,7 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
   const mergeSplitMax = opts.mergeSplit?.maxUnits ?? DEFAULTS.mergeSplitMaxUnits;
   const mergeSplitRounds = mergeSplitEvery > 0 ? Math.max(1, Math.round(mergeSplitEvery / BATCH)) : 0;
   const acc = annealing(rng, temps[0]);
-  const scratch = new ResplitScratch(inst.n);
+  const scratch = new ResplitScratch(first);
   const adj = inst.adj;
   const edgeSrc = first.edgeSrc;
   const E = adj.length;

@@ -26,7 +26,7 @@ describe("moves", () => {
         const s = new State(inst, plan, 4, plan, null, limit);
         s.minCount = 4;
         const rng = createRng(seed);
-        const sc = new ResplitScratch(inst.n);
+        const sc = new ResplitScratch(s);
         for (let t = 0; t < 30; t++) {
           const [a, b, c] = [0, 1, 2, 3].sort(() => rng() - 0.5);
           const before = Int32Array.from(s.assign);
@@ -46,7 +46,7 @@ describe("moves", () => {
     for (let seed = 1; seed <= 20; seed++) {
       const { inst, plan } = setup(seed);
       const s = new State(inst, plan, 4, null, null, Infinity);
-      const sc = new ResplitScratch(inst.n);
+      const sc = new ResplitScratch(s);
       const rng = createRng(seed);
       for (let t = 0; t < 10; t++) {
         const a = Math.floor(rng() * 4);
