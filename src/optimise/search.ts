@@ -166,8 +166,11 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
       const assign = s.assign;
       acc.temperature = temps[sl];
       const batch = iterations !== undefined ? Math.min(BATCH, iterations - it) : BATCH;
-      for (let b = 0; b < batch; b++) {
-        const e = Math.floor(rng() * E);
+      const cut = s.cut;
+      // With every unit in one footprint there is no move to propose (cut edges are never empty otherwise).
+      for (let b = s.cutCount > 0 ? 0 : batch; b < batch; b++) {
+        // A random directed edge between two footprints: its source unit moves to the other side.
+        const e = cut[Math.floor(rng() * s.cutCount)];
         const u = edgeSrc[e];
         const from = assign[u];
         const r = tryFlip(s, u, assign[adj[e]], wTie, wSpread, wMoved, acc);
@@ -198,7 +201,7 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
           fb = pairB;
           pairA = -1;
         } else {
-          const e = Math.floor(rng() * E);
+          const e = s.cut[Math.floor(rng() * s.cutCount)];
           fa = assign[edgeSrc[e]];
           fb = assign[adj[e]];
         }
@@ -209,7 +212,7 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
         }
       }
       if (mergeSplitRounds > 0 && round % mergeSplitRounds === 0) {
-        const e = Math.floor(rng() * E);
+        const e = s.cut[Math.floor(rng() * s.cutCount)];
         const fa = assign[edgeSrc[e]];
         const fb = assign[adj[e]];
         const fc = assign[Math.floor(rng() * inst.n)];

@@ -55,6 +55,12 @@ export class State {
   readonly uShare: Float64Array;
   /** Source unit of each directed edge of the adjacency (edgeSrc[e] -> adj[e]). */
   readonly edgeSrc: Int32Array;
+  /** The reverse of each directed edge (reverse[e] is adj[e] -> edgeSrc[e]). */
+  readonly reverse: Int32Array;
+  /** The directed edges between two footprints (cut[0..cutCount)), and each edge's place in it (-1 if none). */
+  readonly cut: Int32Array;
+  readonly cutPos: Int32Array;
+  cutCount = 0;
   /** Scratch for breadth-first searches: a stamp per unit and a queue. */
   readonly mark: Int32Array;
   readonly queue: Int32Array;
@@ -120,6 +126,16 @@ export class State {
       }
     this.edgeSrc = new Int32Array(inst.adj.length);
     for (let u = 0; u < n; u++) for (let e = inst.adjOffsets[u]; e < inst.adjOffsets[u + 1]; e++) this.edgeSrc[e] = u;
+    this.reverse = new Int32Array(inst.adj.length);
+    for (let e = 0; e < inst.adj.length; e++) {
+      const u = this.edgeSrc[e];
+      const v = inst.adj[e];
+      let b = inst.adjOffsets[v];
+      while (inst.adj[b] !== u) b++;
+      this.reverse[e] = b;
+    }
+    this.cut = new Int32Array(inst.adj.length);
+    this.cutPos = new Int32Array(inst.adj.length);
     this.mark = new Int32Array(n);
     this.queue = new Int32Array(n);
     this.recompute();
@@ -164,6 +180,45 @@ export class State {
     let nonEmpty = 0;
     for (let f = 0; f < k; f++) if (size[f] > 0) nonEmpty++;
     this.nonEmpty = nonEmpty;
+    const { adj } = this.inst;
+    let c = 0;
+    for (let e = 0; e < adj.length; e++) {
+      if (assign[this.edgeSrc[e]] !== assign[adj[e]]) {
+        this.cutPos[e] = c;
+        this.cut[c++] = e;
+      } else this.cutPos[e] = -1;
+    }
+    this.cutCount = c;
+  }
+
+  /** Updates the cut edges around unit u, which has just moved from footprint `from`. */
+  updateCut(u: number, from: number): void {
+    const { adjOffsets, adj } = this.inst;
+    const { assign, cut, cutPos } = this;
+    const to = assign[u];
+    for (let e = adjOffsets[u]; e < adjOffsets[u + 1]; e++) {
+      const v = adj[e];
+      const was = assign[v] !== from;
+      if (was === (assign[v] !== to)) continue;
+      const back = this.reverse[e];
+      if (was) {
+        this.cutRemove(e);
+        this.cutRemove(back);
+      } else {
+        cutPos[e] = this.cutCount;
+        cut[this.cutCount++] = e;
+        cutPos[back] = this.cutCount;
+        cut[this.cutCount++] = back;
+      }
+    }
+  }
+
+  private cutRemove(e: number): void {
+    const i = this.cutPos[e];
+    const last = this.cut[--this.cutCount];
+    this.cut[i] = last;
+    this.cutPos[last] = i;
+    this.cutPos[e] = -1;
   }
 
   /** Recomputes max1, arg1 and max2 of provider p from its row. */

@@ -169,6 +169,7 @@ export function applyFlip(s: State, u: number, to: number): void {
   const st = s.start[u];
   if (st >= 0) s.moved += (to === st ? -1 : 0) + (from === st ? 1 : 0);
   s.assign[u] = to;
+  s.updateCut(u, from);
 }
 
 /** Change of the units-moved count if u moved to `to`. */
