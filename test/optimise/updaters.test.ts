@@ -48,13 +48,18 @@ describe("updaters", () => {
       expect(s.excess).toBeCloseTo(full.tie, 9);
       expect(s.moved).toBe(full.moved);
       const cached = { share: Float64Array.from(s.share), pop: Float64Array.from(s.pop), above: Int32Array.from(s.above), herf: s.herf };
+      const cutEdges = Array.from(s.cut.subarray(0, s.cutCount)).sort((a, b) => a - b);
+      const between = [];
+      for (let e = 0; e < inst.adj.length; e++) if (s.assign[s.edgeSrc[e]] !== s.assign[inst.adj[e]]) between.push(e);
+      expect(cutEdges).toEqual(between);
+      for (let i = 0; i < s.cutCount; i++) expect(s.cutPos[s.cut[i]]).toBe(i);
       s.recompute();
       expect(Array.from(cached.above)).toEqual(Array.from(s.above));
       for (let i = 0; i < s.share.length; i++) expect(cached.share[i]).toBeCloseTo(s.share[i], 12);
       for (let f = 0; f < k; f++) expect(cached.pop[f]).toBeCloseTo(s.pop[f], 6);
       expect(cached.herf).toBeCloseTo(s.herf, 9);
     }
-  });
+  }, 30_000);
 
   it("updaters: the tie-breaker is zero exactly when no provider is cross-footprint", () => {
     const inst = gridInstance({ rows: 3, cols: 3, k: 3, seed: 5 });
