@@ -308,7 +308,7 @@ export function mergeSplit(
     const i = movable[31 - Math.clz32(g & -g)];
     two.flip(s, i);
     side ^= 1 << i;
-    const e = two.cross + wTie * two.excess - wSpread * two.herf + wMoved * two.moved;
+    const e = two.energy(wTie, wSpread, wMoved);
     if (e >= bestE || two.moved > movedLimit) continue;
     const pa = two.popB;
     const pc = two.popA;

@@ -170,4 +170,8 @@ export class TwoWay {
     }
   }
 
+  /** Annealing energy of the current split, as `energy` in moves.ts computes it for a state. */
+  energy(wTie: number, wSpread: number, wMoved: number): number {
+    return this.cross + wTie * this.excess - wSpread * this.herf + wMoved * this.moved;
+  }
 }

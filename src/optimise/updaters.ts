@@ -109,8 +109,9 @@ export function applyFlip(s: State, u: number, to: number): void {
     // re-splits): for any other provider they are marked stale, to be rescanned if it turns cross.
     // When both cells stay below the threshold, a cross provider's top two (both at least t) and
     // its excess are unchanged.
-    if ((c0 < 2 && c1 < 2) || (a < t && nb < t)) {
-      if (c0 < 2 && c1 < 2) s.stale[p] = 1;
+    const isCross = c0 >= 2 || c1 >= 2;
+    if (!isCross || (a < t && nb < t)) {
+      if (!isCross) s.stale[p] = 1;
       share[row + from] = na;
       share[row + to] = nb;
       continue;
