@@ -49,7 +49,13 @@ export function optimiseText(s: OptimiseSummary, out: Sink, c: Palette): void {
   const errors = s.findings.filter((f) => f.severity === "error");
   if (errors.length) findingsText(errors, out, c);
   if (!q.feasible && q.problems.length) out.write(c.red(`\nno plan met every rule: ${q.problems.slice(0, 5).join("; ")}\n`));
-  out.write((r.errors === 0 ? c.green(c.bold("PASS")) : c.red(c.bold("FAIL"))) + ` the result has ${r.errors} rule error${r.errors === 1 ? "" : "s"} and ${r.warnings} warning${r.warnings === 1 ? "" : "s"} (as \`check\` reports them)\n`);
+  const pass = r.errors === 0 && q.feasible;
+  out.write(
+    (pass ? c.green(c.bold("PASS")) : c.red(c.bold("FAIL"))) +
+      ` the result has ${r.errors} rule error${r.errors === 1 ? "" : "s"} and ${r.warnings} warning${r.warnings === 1 ? "" : "s"} (as \`check\` reports them)` +
+      (r.errors === 0 && !q.feasible ? " but breaks the search's limits above" : "") +
+      "\n",
+  );
 }
 
 /** The summary as JSON. */

@@ -29,6 +29,14 @@ function planRows(file: string): Map<string, string> {
 }
 
 describe("optimise on the synthetic demo", () => {
+  it("optimise: exits 1 when no plan meets the search's limits, even if check finds no rule error", async () => {
+    // The demo's 50 million people need at least 18 footprints of at most 2.8 million.
+    const r = await runCli(["optimise", "--quiet", "--footprints", "1", "--iterations", "2000", "--threads", "1", "--out", out("one.csv")]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/no plan met every rule: .*outside 1\.\.1/);
+    expect(r.stdout).toMatch(/FAIL the result has 0 rule errors .* but breaks the search's limits above/);
+  });
+
   it("optimise: the result passes check, and its figures are check's figures", async () => {
     const { code, summary } = await optimiseJson(["--iterations", "300000", "--seed", "5", "--threads", "1", "--out", out("a.csv")]);
     expect(code).toBe(0);

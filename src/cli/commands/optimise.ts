@@ -142,7 +142,9 @@ Examples:
     const { palette } = await import("../../report/text.js");
     if (o.format === "json") optimiseJson(outcome.summary, ctx.stdout);
     else optimiseText(outcome.summary, ctx.stdout, palette(ctx.color));
-    ctx.code = outcome.summary.result.errors > 0 ? 1 : 0;
+    // 1 when no valid plan was found: a rule error, or a limit of the search (footprint count,
+    // locks, --max-moves) that the check rules do not cover.
+    ctx.code = outcome.summary.result.errors > 0 || !outcome.summary.search.feasible ? 1 : 0;
   });
   return cmd;
 }
