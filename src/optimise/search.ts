@@ -140,11 +140,10 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
       if (s.above[p] < 2) continue;
       if (s.stale[p]) s.rescan(p);
       const f1 = s.arg1[p];
-      const row = p * s.k;
       let pick = -1;
       let seen = 0;
       for (let f = 0; f < s.k; f++)
-        if (f !== f1 && s.share[row + f] >= s.thr && r() * ++seen < 1) pick = f;
+        if (f !== f1 && s.share[f * P + p] >= s.thr && r() * ++seen < 1) pick = f;
       if (pick < 0) continue;
       pairA = f1;
       pairB = pick;

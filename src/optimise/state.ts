@@ -6,7 +6,8 @@ import type { Instance } from "./instance.js";
  *
  * Invariants (checked by `recompute` in tests):
  * - pop[f] = sum of population over units with assign[u] = f; size[f] = their number;
- * - share[p * k + f] = share of provider p's total activity in footprint f;
+ * - share[f * P + p] = share of provider p's total activity in footprint f (footprint-major:
+ *   a move reads and writes two rows, `from` and `to`, at the unit's providers in increasing order);
  * - above[p] = number of footprints f with share[p * k + f] >= thr;
  * - cross = number of providers with above[p] >= 2;
  * - unless stale[p]: max1[p] = largest share of p, in footprint arg1[p]; max2[p] = largest share
@@ -19,7 +20,7 @@ import type { Instance } from "./instance.js";
  *
  * Shares rather than raw activity keep the hot loop lean: the threshold is one constant and the
  * squared-share sum needs no per-provider scale, so a unit's entries are read sequentially
- * (row offset and share) and only two cells of each provider's row are touched at random.
+ * (provider and share) and only the two footprints' rows are touched.
  */
 export class State {
   readonly inst: Instance;
@@ -46,12 +47,11 @@ export class State {
   /** The share threshold (at least 1e-12, so that an empty footprint never counts). */
   readonly thr: number;
   /**
-   * Unit-major copy of the providers: entries of unit u are [uOff[u], uOff[u+1]), with the
-   * provider, its row offset p * k in `share`, and the unit's share of the provider's total.
+   * Unit-major copy of the providers: entries of unit u are [uOff[u], uOff[u+1]), in increasing
+   * provider order, with the provider and the unit's share of the provider's total.
    */
   readonly uOff: Int32Array;
   readonly uProv: Int32Array;
-  readonly uRow: Int32Array;
   readonly uShare: Float64Array;
   /** Source unit of each directed edge of the adjacency (edgeSrc[e] -> adj[e]). */
   readonly edgeSrc: Int32Array;
@@ -113,7 +113,6 @@ export class State {
     for (let u = 0; u < n; u++) count[u + 1] += count[u];
     this.uOff = Int32Array.from(count);
     this.uProv = new Int32Array(count[n]);
-    this.uRow = new Int32Array(count[n]);
     this.uShare = new Float64Array(count[n]);
     const fill = Int32Array.from(count);
     for (let p = 0; p < P; p++)
@@ -121,7 +120,6 @@ export class State {
         if (!usable(p, e)) continue;
         const i = fill[prov.unit[e]]++;
         this.uProv[i] = p;
-        this.uRow[i] = p * k;
         this.uShare[i] = prov.value[e] / prov.total[p];
       }
     this.edgeSrc = new Int32Array(inst.adj.length);
@@ -143,7 +141,7 @@ export class State {
 
   /** Recomputes every cached value from the assignment (also clears floating-point drift). */
   recompute(): void {
-    const { n, k, P, assign, pop, size, share, above, thr, uOff, uRow, uShare } = this;
+    const { n, k, P, assign, pop, size, share, above, thr, uOff, uProv, uShare } = this;
     pop.fill(0);
     size.fill(0);
     share.fill(0);
@@ -153,7 +151,7 @@ export class State {
       pop[f] += this.inst.population[u];
       size[f]++;
       if (this.start[u] >= 0 && this.start[u] !== f) moved++;
-      for (let e = uOff[u]; e < uOff[u + 1]; e++) share[uRow[e] + f] += uShare[e];
+      for (let e = uOff[u]; e < uOff[u + 1]; e++) share[f * P + uProv[e]] += uShare[e];
     }
     let cross = 0;
     let herf = 0;
@@ -161,7 +159,7 @@ export class State {
     for (let p = 0; p < P; p++) {
       let c = 0;
       for (let f = 0; f < k; f++) {
-        const a = share[p * k + f];
+        const a = share[f * P + p];
         if (a >= thr) {
           c++;
           excess += a - thr;
@@ -223,14 +221,12 @@ export class State {
 
   /** Recomputes max1, arg1 and max2 of provider p from its row. */
   rescan(p: number): void {
-    const k = this.k;
-    const row = p * k;
-    const share = this.share;
+    const { k, P, share } = this;
     let m1 = -Infinity;
     let m2 = -Infinity;
     let i1 = 0;
-    for (let f = 0; f < k; f++) {
-      const a = share[row + f];
+    for (let f = 0, i = p; f < k; f++, i += P) {
+      const a = share[i];
       if (a > m1) {
         m2 = m1;
         m1 = a;

@@ -57,7 +57,7 @@ export class TwoWay {
    * Starts from the state's current plan, for flips of `units[0..r)` (each in footprint fa or fb).
    */
   load(s: State, fa: number, fb: number, units: Int32Array, r: number): void {
-    const { k, share, thr: t, uOff, uProv, assign } = s;
+    const { k, P, share, thr: t, uOff, uProv, assign } = s;
     const { entLocal, local, provs, sA, sB, co, eo, mo } = this;
     this.fa = fa;
     this.fb = fb;
@@ -78,13 +78,12 @@ export class TwoWay {
           l = count++;
           local[p] = l;
           provs[l] = p;
-          const row = p * k;
           let c = 0;
           let x = 0;
           let m = 0;
           for (let f = 0; f < k; f++) {
             if (f === fa || f === fb) continue;
-            const a = share[row + f];
+            const a = share[f * P + p];
             if (a >= t) {
               c++;
               x += a - t;
@@ -94,8 +93,8 @@ export class TwoWay {
           co[l] = c;
           eo[l] = x;
           mo[l] = m;
-          sA[l] = share[row + fa];
-          sB[l] = share[row + fb];
+          sA[l] = share[fa * P + p];
+          sB[l] = share[fb * P + p];
           this.term(l, t);
         }
         entLocal[e] = l;

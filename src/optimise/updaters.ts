@@ -18,9 +18,10 @@ export function flipDelta(s: State, u: number, to: number): void {
   const from = s.assign[u];
   const share = s.share;
   const t = s.thr;
-  const uRow = s.uRow;
   const uShare = s.uShare;
   const uProv = s.uProv;
+  const rowA = from * s.P;
+  const rowB = to * s.P;
   const above = s.above;
   const stale = s.stale;
   const max1 = s.max1;
@@ -30,14 +31,13 @@ export function flipDelta(s: State, u: number, to: number): void {
   let dExcess = 0;
   let dHerf = 0;
   for (let e = s.uOff[u], end = s.uOff[u + 1]; e < end; e++) {
-    const row = uRow[e];
+    const p = uProv[e];
     const v = uShare[e];
-    const a = share[row + from];
-    const b = share[row + to];
+    const a = share[rowA + p];
+    const b = share[rowB + p];
     dHerf += v * (v + b - a);
     const nb = b + v;
     if (a < t && nb < t) continue;
-    const p = uProv[e];
     const c0 = above[p];
     const da = a - t;
     const db = b - t;
@@ -80,17 +80,18 @@ export function applyFlip(s: State, u: number, to: number): void {
   const max1 = s.max1;
   const max2 = s.max2;
   const arg1 = s.arg1;
-  const uRow = s.uRow;
+  const uProv = s.uProv;
   const uShare = s.uShare;
+  const rowA = from * s.P;
+  const rowB = to * s.P;
   let cross = s.cross;
   let excess = s.excess;
   let dHerf = 0;
   for (let e = s.uOff[u], end = s.uOff[u + 1]; e < end; e++) {
-    const row = uRow[e];
+    const p = uProv[e];
     const v = uShare[e];
-    const p = s.uProv[e];
-    const a = share[row + from];
-    const b = share[row + to];
+    const a = share[rowA + p];
+    const b = share[rowB + p];
     dHerf += v * (v + b - a);
     const na = a - v;
     const nb = b + v;
@@ -112,14 +113,14 @@ export function applyFlip(s: State, u: number, to: number): void {
     const isCross = c0 >= 2 || c1 >= 2;
     if (!isCross || (a < t && nb < t)) {
       if (!isCross) s.stale[p] = 1;
-      share[row + from] = na;
-      share[row + to] = nb;
+      share[rowA + p] = na;
+      share[rowB + p] = nb;
       continue;
     }
     if (s.stale[p]) s.rescan(p);
     const m1 = max1[p];
-    share[row + from] = na;
-    share[row + to] = nb;
+    share[rowA + p] = na;
+    share[rowB + p] = nb;
     // Largest and second-largest share of the row, updated when cheap, else marked stale.
     // Only the cells `from` (down to na) and `to` (up to nb) change; every other cell is at most
     // max2. The top two are known again unless the old second cell (index not kept) may be needed.

@@ -31,7 +31,7 @@ function randomSequence(inst: ReturnType<typeof gridInstance>, k: number, seed: 
       s.rescan(p);
       expect(m1).toBeCloseTo(s.max1[p], 12);
       expect(m2).toBeCloseTo(s.max2[p], 12);
-      expect(s.share[p * k + i1]).toBeCloseTo(s.max1[p], 12);
+      expect(s.share[i1 * s.P + p]).toBeCloseTo(s.max1[p], 12);
     }
   }
   return { s, start };
