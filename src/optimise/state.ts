@@ -8,7 +8,7 @@ import type { Instance } from "./instance.js";
  * - pop[f] = sum of population over units with assign[u] = f; size[f] = their number;
  * - share[f * P + p] = share of provider p's total activity in footprint f (footprint-major:
  *   a move reads and writes two rows, `from` and `to`, at the unit's providers in increasing order);
- * - above[p] = number of footprints f with share[p * k + f] >= thr;
+ * - above[p] = number of footprints f with share[f * P + p] >= thr;
  * - cross = number of providers with above[p] >= 2;
  * - unless stale[p]: max1[p] = largest share of p, in footprint arg1[p]; max2[p] = largest share
  *   among the others (kept lazily: only cross providers need them);

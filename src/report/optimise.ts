@@ -2,6 +2,14 @@ import type { OptimiseSummary } from "../cli/runOptimise.js";
 import { findingsText } from "./findings.js";
 import { formatInt, type Palette, type Sink, table } from "./text.js";
 
+/**
+ * True when the optimiser found a valid plan: no rule error (as `check` reports them) and within
+ * the search's own limits (footprint count, locks, --max-moves), which the check rules do not cover.
+ */
+export function optimisePassed(s: OptimiseSummary): boolean {
+  return s.result.errors === 0 && s.search.feasible;
+}
+
 /** The optimise summary as text: start against result, moves, the search, the result's findings. */
 export function optimiseText(s: OptimiseSummary, out: Sink, c: Palette): void {
   const lines: string[] = [];
@@ -49,7 +57,7 @@ export function optimiseText(s: OptimiseSummary, out: Sink, c: Palette): void {
   const errors = s.findings.filter((f) => f.severity === "error");
   if (errors.length) findingsText(errors, out, c);
   if (!q.feasible && q.problems.length) out.write(c.red(`\nno plan met every rule: ${q.problems.slice(0, 5).join("; ")}\n`));
-  const pass = r.errors === 0 && q.feasible;
+  const pass = optimisePassed(s);
   out.write(
     (pass ? c.green(c.bold("PASS")) : c.red(c.bold("FAIL"))) +
       ` the result has ${r.errors} rule error${r.errors === 1 ? "" : "s"} and ${r.warnings} warning${r.warnings === 1 ? "" : "s"} (as \`check\` reports them)` +

@@ -138,13 +138,11 @@ Examples:
       const providerSites = await datasetProviderSites(spec);
       await writeMap(outcome.dataset, outcome.plan, outcome.check, o.map, { providerSites, title: `${outcome.summary.dataset}: optimised plan` });
     }
-    const { optimiseJson, optimiseText } = await import("../../report/optimise.js");
+    const { optimiseJson, optimisePassed, optimiseText } = await import("../../report/optimise.js");
     const { palette } = await import("../../report/text.js");
     if (o.format === "json") optimiseJson(outcome.summary, ctx.stdout);
     else optimiseText(outcome.summary, ctx.stdout, palette(ctx.color));
-    // 1 when no valid plan was found: a rule error, or a limit of the search (footprint count,
-    // locks, --max-moves) that the check rules do not cover.
-    ctx.code = outcome.summary.result.errors > 0 || !outcome.summary.search.feasible ? 1 : 0;
+    ctx.code = optimisePassed(outcome.summary) ? 0 : 1;
   });
   return cmd;
 }
