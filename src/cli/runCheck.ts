@@ -1,6 +1,7 @@
 import { extname, relative } from "node:path";
 import { UsageError } from "../errors.js";
 import { type DatasetSpec, loadDataset, requirePopulation } from "../io/loadDataset.js";
+import { readLocks } from "../io/readLocks.js";
 import { readPlan } from "../io/readPlan.js";
 import { readPlanPolygons } from "../io/readPlanPolygons.js";
 import type { Dataset, Finding, Plan } from "../model/types.js";
@@ -11,6 +12,8 @@ export interface RunCheckOptions {
   splitTolerance: number;
   planIdField?: string;
   planLayer?: string;
+  /** A lock file (unit, footprint): each unit must be in that footprint (the `lock` rule). */
+  lock?: string;
 }
 
 /**
@@ -37,7 +40,9 @@ export async function runCheck(
     extra = r.findings;
   }
   dataset.plan = plan;
-  const result = checkPlan(dataset, plan, { splitTolerance: opts.splitTolerance }, extra);
+  const locks = opts.lock === undefined ? undefined : await readLocks(opts.lock, loaded.boundaryFile.idField);
+  const lockFile = opts.lock === undefined ? undefined : relative(process.cwd(), opts.lock) || opts.lock;
+  const result = checkPlan(dataset, plan, { splitTolerance: opts.splitTolerance, locks, lockFile }, extra);
   const shown = relative(process.cwd(), planFile) || planFile;
   const title = `${spec.synthetic ? "[synthetic] " : ""}${dataset.name === spec.boundaries ? shown : `${dataset.name}: ${shown}`}`;
   return { result, title, planFile, dataset, plan };

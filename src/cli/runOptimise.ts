@@ -1,9 +1,9 @@
 import { relative } from "node:path";
 import { InputError, UsageError } from "../errors.js";
 import { type DatasetSpec, loadDataset, requirePopulation } from "../io/loadDataset.js";
-import { readPlan } from "../io/readPlan.js";
+import { readLocks } from "../io/readLocks.js";
 import { resolvePlan } from "../model/plan.js";
-import type { Dataset, Finding, Plan } from "../model/types.js";
+import type { Dataset, Finding, Lock, Plan } from "../model/types.js";
 import type { FrontierPoint } from "../optimise/frontier.js";
 import type { OptimiseOptions, OptimiseResult, Progress } from "../optimise/instance.js";
 import { instanceFromDataset } from "../optimise/instance.js";
@@ -119,10 +119,11 @@ export async function runOptimise(spec: DatasetSpec, o: RunOptimiseOptions): Pro
   } else if (o.maxMoves !== undefined || o.lock !== undefined) {
     throw new UsageError("needs a start plan (--start FILE) to count moves or lock units", o.lock !== undefined ? "--lock" : "--max-moves");
   }
+  let locks: Lock[] | undefined;
   if (o.lock !== undefined) {
-    const lockPlan = await readPlan(o.lock, loaded.boundaryFile.idField);
+    locks = await readLocks(o.lock, loaded.boundaryFile.idField);
     const lock = new Int32Array(units.ids.length).fill(-1);
-    for (const row of lockPlan.rows) {
+    for (const row of locks) {
       const u = units.index.get(row.unit);
       if (u === undefined) throw new InputError(o.lock, `"${row.unit}" is not a unit of the boundaries`, { line: row.line });
       const f = footprintIds.indexOf(row.footprint);
@@ -147,7 +148,7 @@ export async function runOptimise(spec: DatasetSpec, o: RunOptimiseOptions): Pro
     result = await run(inst, opts);
   }
 
-  const relabelled = opts.start ? relabelToStart(result.assignment, opts.start) : null;
+  const relabelled = opts.start ? relabelToStart(result.assignment, opts.start, opts.lock ?? null) : null;
   const assignment = relabelled ? relabelled.assign : result.assignment;
   // A footprint that shares no unit with the start footprint of its number is new (a relocation
   // moved it elsewhere): it gets a new id rather than a name that describes another place.
@@ -176,7 +177,8 @@ export async function runOptimise(spec: DatasetSpec, o: RunOptimiseOptions): Pro
     plan.rows.push({ unit: units.ids[u], footprint: id, share: 1 });
     if (!plan.names.has(id)) plan.names.set(id, names.get(id) ?? "");
   });
-  const check = checkPlan(dataset, plan);
+  // The result is checked with its locks: a lock the written plan breaks is an error finding.
+  const check = checkPlan(dataset, plan, { locks, lockFile: o.lock === undefined ? undefined : relative(process.cwd(), o.lock) || o.lock });
 
   const startAssign = opts.start;
   const moves: OptimiseSummary["moves"] = [];

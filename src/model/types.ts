@@ -65,6 +65,14 @@ export interface PlanRow {
   share?: number;
 }
 
+/** A promise that a unit stays in a footprint (a row of a lock file). */
+export interface Lock {
+  unit: string;
+  footprint: string;
+  /** 1-based line in the lock file, for messages. */
+  line?: number;
+}
+
 /** A candidate grouping of units into footprints, as read, before any rule is applied. */
 export interface Plan {
   rows: PlanRow[];

@@ -42,7 +42,7 @@ export interface CheckResult {
  * result.ok; // false when any finding has error severity
  */
 export function checkPlan(dataset: Dataset, plan: Plan, opts: Partial<PlanRuleOptions> = {}, extra: Finding[] = []): CheckResult {
-  const ruleOpts: PlanRuleOptions = { splitTolerance: opts.splitTolerance ?? 0.01 };
+  const ruleOpts: PlanRuleOptions = { splitTolerance: opts.splitTolerance ?? 0.01, locks: opts.locks, lockFile: opts.lockFile };
   const resolved = resolvePlan(plan, dataset.units);
   const ctx = planContext(dataset, resolved);
   const raw: Finding[] = [...extra];

@@ -1,7 +1,8 @@
-import type { Finding } from "../model/types.js";
+import type { Finding, Lock } from "../model/types.js";
 import type { PlanContext } from "./plan/context.js";
 import { contiguity } from "./plan/contiguity.js";
 import { crossFootprintProvider } from "./plan/crossFootprintProvider.js";
+import { lock } from "./plan/lock.js";
 import { overlap } from "./plan/overlap.js";
 import { populationBounds } from "./plan/populationBounds.js";
 import { splitArea } from "./plan/splitArea.js";
@@ -11,6 +12,9 @@ import { unknownUnit } from "./plan/unknownUnit.js";
 export interface PlanRuleOptions {
   /** Share of an area in a second footprint above which it counts as split (default 0.01). */
   splitTolerance: number;
+  /** Units that must be in a given footprint (a lock file), and that file for messages. */
+  locks?: Lock[];
+  lockFile?: string;
 }
 
 /** Plan rules by id (population-min and population-max come from one function). */
@@ -22,6 +26,7 @@ export const planRules: Record<string, (ctx: PlanContext, opts: PlanRuleOptions)
   contiguity,
   "cross-footprint-provider": crossFootprintProvider,
   "split-area": splitArea,
+  lock,
 };
 
 /** Every rule id a plan finding can carry, for severity configuration and reports. */
@@ -34,4 +39,5 @@ export const planRuleIds = [
   "contiguity",
   "cross-footprint-provider",
   "split-area",
+  "lock",
 ] as const;

@@ -7,13 +7,14 @@ export function checkCommand(ctx: CliContext): Command {
   const cmd = new Command("check")
     .description("check a plan against every rule: population bounds, contiguity, overlaps, cross-footprint providers")
     .argument("[plan]", "plan: CSV (unit, footprint[, name]) or footprint polygons (GeoJSON/TopoJSON); default: the dataset's plan")
-    .option("--format <name>", "text, json, junit, github or markdown", "text");
+    .option("--format <name>", "text, json, junit, github or markdown", "text")
+    .option("--lock <file>", "CSV of units that must be in a footprint (unit, footprint): a unit elsewhere is a `lock` error");
   addPlanOptions(cmd);
   addDatasetOptions(cmd);
   cmd.addHelpText(
     "after",
     `
-Rules: unknown-unit, unassigned, overlap, population-min, population-max, contiguity (errors);
+Rules: unknown-unit, unassigned, overlap, population-min, population-max, contiguity, lock (errors);
 cross-footprint-provider, split-area (warnings). Severities are set in the manifest ("severity").
 Exit codes: 0 no error findings, 1 error findings, 2 bad input or usage.
 
@@ -28,6 +29,7 @@ Examples:
     const schema = datasetOptionsSchema.extend({
       format: z.enum(["text", "json", "junit", "github", "markdown"]),
       ...planOptionsShape,
+      lock: z.string().min(1).optional(),
     });
     const o = parseOptions(schema, raw);
     const spec = await resolveDatasetSpec(o);
@@ -37,6 +39,7 @@ Examples:
       splitTolerance: o.splitTolerance,
       planIdField: o.planIdField,
       planLayer: o.planLayer,
+      lock: o.lock,
     });
     const { checkReporters } = await import("../../report/check.js");
     const { palette } = await import("../../report/text.js");
