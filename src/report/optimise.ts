@@ -1,4 +1,4 @@
-import type { OptimiseSummary } from "../cli/runOptimise.js";
+import type { OptimiseSummary } from "../app/optimise.js";
 import { findingsText } from "./findings.js";
 import { formatInt, type Palette, type Sink, table } from "./text.js";
 

@@ -1,4 +1,4 @@
-import type { ValidateResult } from "../cli/runValidate.js";
+import type { ValidateResult } from "../app/validate.js";
 import { geometryChecks } from "../rules/dataset/geometryChecks.js";
 import { type FindingsReport, findingsGithub, findingsJunit, findingsMarkdown, findingsText } from "./findings.js";
 import { formatInt, type Palette, type Sink } from "./text.js";

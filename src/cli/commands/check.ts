@@ -33,7 +33,7 @@ Examples:
     });
     const o = parseOptions(schema, raw);
     const spec = await resolveDatasetSpec(o);
-    const { runCheck } = await import("../runCheck.js");
+    const { runCheck } = await import("../../app/check.js");
     const { result, title, planFile: used } = await runCheck(spec, {
       planFile,
       splitTolerance: o.splitTolerance,

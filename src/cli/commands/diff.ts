@@ -31,7 +31,7 @@ Examples:
     });
     const o = parseOptions(schema, raw);
     const spec = await resolveDatasetSpec(o);
-    const { runDiff } = await import("../runDiff.js");
+    const { runDiff } = await import("../../app/diff.js");
     const comparison = await runDiff(spec, fileA, fileB, { splitTolerance: o.splitTolerance });
     const { diffReporters } = await import("../../report/diff.js");
     const { palette } = await import("../../report/text.js");

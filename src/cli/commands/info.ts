@@ -25,15 +25,8 @@ Examples:
     const o = parseOptions(schema, { ...raw, boundaries });
     const spec = await resolveDatasetSpec(o);
     if (o.plan !== undefined) spec.plan = o.plan;
-    const { loadDataset } = await import("../../io/loadDataset.js");
-    const { summarise } = await import("../../model/summary.js");
-    const loaded = await loadDataset(spec);
-    const summary = summarise(
-      loaded.dataset,
-      loaded.populationSource,
-      loaded.issues.filter((i) => i.severity === "warning" || i.rule === "population-missing"),
-      spec.synthetic ?? false,
-    );
+    const { runInfo } = await import("../../app/info.js");
+    const summary = await runInfo(spec);
     const { infoJson, infoText } = await import("../../report/info.js");
     const { palette } = await import("../../report/text.js");
     if (o.format === "json") infoJson(summary, ctx.stdout);

@@ -42,22 +42,20 @@ Examples:
     });
     const o = parseOptions(schema, raw);
     const spec = await resolveDatasetSpec(o);
-    const { runCheck } = await import("../runCheck.js");
-    const { result, dataset, plan } = await runCheck(spec, {
+    const { runMap } = await import("../../app/map.js");
+    const outcome = await runMap(spec, {
       planFile,
       splitTolerance: o.splitTolerance,
       planIdField: o.planIdField,
       planLayer: o.planLayer,
+      out: o.out,
+      providerSites: o.providerSites,
+      width: o.width,
+      scale: o.scale,
+      title: o.title,
     });
-    const { datasetProviderSites } = await import("../../io/readProviderSites.js");
-    const providerSites = await datasetProviderSites(spec, o.providerSites);
-    const { writeMap } = await import("../../map/writeMap.js");
-    const { basename } = await import("node:path");
-    const name = dataset.name === spec.boundaries ? basename(spec.boundaries) : dataset.name;
-    const title = o.title ?? `${spec.synthetic ? "[synthetic] " : ""}${name}`;
-    await writeMap(dataset, plan, result, o.out, { width: o.width, title, providerSites, pngScale: o.scale });
     const { mapSummary } = await import("../../report/mapSummary.js");
-    mapSummary({ file: o.out, result, providerSites: providerSites?.length ?? null }, ctx.stdout);
+    mapSummary(outcome, ctx.stdout);
     ctx.code = 0;
   });
   return cmd;

@@ -93,7 +93,7 @@ Examples:
       Atomics.store(stop, 0, 1);
     };
     process.on("SIGINT", onSigint);
-    const { runOptimise } = await import("../runOptimise.js");
+    const { runOptimise } = await import("../../app/optimise.js");
     let outcome;
     try {
       outcome = await runOptimise(spec, {
@@ -114,30 +114,8 @@ Examples:
       process.off("SIGINT", onSigint);
       progress.done();
     }
-    if (o.out !== undefined) {
-      const { writeFileAtomic } = await import("../../io/writeFileAtomic.js");
-      const { planToCsv } = await import("../../io/writePlan.js");
-      await writeFileAtomic(o.out, planToCsv(outcome.plan));
-    }
-    if (o.geojson !== undefined) {
-      const { writeFileAtomic } = await import("../../io/writeFileAtomic.js");
-      const { dissolveFootprints } = await import("../../model/dissolve.js");
-      const { resolvePlan } = await import("../../model/plan.js");
-      const units = outcome.dataset.units;
-      const resolved = resolvePlan(outcome.plan, units);
-      const byId = new Map(outcome.check.footprints.map((f) => [f.id, f]));
-      const fc = dissolveFootprints(units.geometries, resolved.assignment, resolved.footprints, units.geographic, (f) => {
-        const s = byId.get(resolved.footprints[f])!;
-        return { footprint: s.id, name: s.name, population: s.population, units: s.units.length };
-      });
-      await writeFileAtomic(o.geojson, JSON.stringify(fc) + "\n");
-    }
-    if (o.map !== undefined) {
-      const { writeMap } = await import("../../map/writeMap.js");
-      const { datasetProviderSites } = await import("../../io/readProviderSites.js");
-      const providerSites = await datasetProviderSites(spec);
-      await writeMap(outcome.dataset, outcome.plan, outcome.check, o.map, { providerSites, title: `${outcome.summary.dataset}: optimised plan` });
-    }
+    const { writeOptimiseOutputs } = await import("../../app/optimise.js");
+    await writeOptimiseOutputs(outcome, spec, { out: o.out, geojson: o.geojson, map: o.map });
     const { optimiseJson, optimisePassed, optimiseText } = await import("../../report/optimise.js");
     const { palette } = await import("../../report/text.js");
     if (o.format === "json") optimiseJson(outcome.summary, ctx.stdout);

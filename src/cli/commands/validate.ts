@@ -47,7 +47,7 @@ Examples:
       const { assertNotInput } = await import("../../io/writeFileAtomic.js");
       assertNotInput(o.fix, [spec.boundaries, spec.population, spec.providers, spec.links, spec.areas, spec.plan], "--fix");
     }
-    const { runValidate } = await import("../runValidate.js");
+    const { runValidate } = await import("../../app/validate.js");
     const result = await runValidate(spec, {
       fix: o.fix,
       overlapArea: o.overlapArea,

@@ -2,6 +2,11 @@ import { relative } from "node:path";
 import { InputError, UsageError } from "../errors.js";
 import { type DatasetSpec, loadDataset, requirePopulation } from "../io/loadDataset.js";
 import { readLocks } from "../io/readLocks.js";
+import { datasetProviderSites } from "../io/readProviderSites.js";
+import { writeFileAtomic } from "../io/writeFileAtomic.js";
+import { planToCsv } from "../io/writePlan.js";
+import { writeMap } from "../map/writeMap.js";
+import { dissolveFootprints } from "../model/dissolve.js";
 import { resolvePlan } from "../model/plan.js";
 import type { Dataset, Finding, Lock, Plan } from "../model/types.js";
 import type { FrontierPoint } from "../optimise/frontier.js";
@@ -214,4 +219,36 @@ export async function runOptimise(spec: DatasetSpec, o: RunOptimiseOptions): Pro
   const inputs = Object.values(dataset.files);
   if (o.lock) inputs.push(o.lock);
   return { summary, plan, dataset, check, inputs };
+}
+
+/** Files `writeOptimiseOutputs` writes (each optional). */
+export interface OptimiseOutputs {
+  /** The plan as CSV (unit, footprint, footprint_name). */
+  out?: string;
+  /** The footprints as dissolved polygons (GeoJSON). */
+  geojson?: string;
+  /** A map of the result: .svg, .png or .html. */
+  map?: string;
+}
+
+/**
+ * Writes an optimiser result: the plan CSV, the dissolved footprints and the map, each whole or
+ * not at all.
+ */
+export async function writeOptimiseOutputs(outcome: OptimiseOutcome, spec: DatasetSpec, files: OptimiseOutputs): Promise<void> {
+  if (files.out !== undefined) await writeFileAtomic(files.out, planToCsv(outcome.plan));
+  if (files.geojson !== undefined) {
+    const units = outcome.dataset.units;
+    const resolved = resolvePlan(outcome.plan, units);
+    const byId = new Map(outcome.check.footprints.map((f) => [f.id, f]));
+    const fc = dissolveFootprints(units.geometries, resolved.assignment, resolved.footprints, units.geographic, (f) => {
+      const s = byId.get(resolved.footprints[f])!;
+      return { footprint: s.id, name: s.name, population: s.population, units: s.units.length };
+    });
+    await writeFileAtomic(files.geojson, JSON.stringify(fc) + "\n");
+  }
+  if (files.map !== undefined) {
+    const providerSites = await datasetProviderSites(spec);
+    await writeMap(outcome.dataset, outcome.plan, outcome.check, files.map, { providerSites, title: `${outcome.summary.dataset}: optimised plan` });
+  }
 }
