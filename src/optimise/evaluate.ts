@@ -37,7 +37,27 @@ export function evaluate(inst: Instance, assign: Int32Array, start: Int32Array |
   }
   let moved = 0;
   if (start) for (let u = 0; u < inst.n; u++) if (start[u] >= 0 && start[u] !== assign[u]) moved++;
-  return { cross, tie, moved };
+  const objective: Objective = { cross, tie, moved };
+  if (inst.areas) objective.split = splitAreas(inst, assign, k);
+  return objective;
+}
+
+/** Areas with more than the split tolerance of their weight in a second footprint, from scratch. */
+export function splitAreas(inst: Instance, assign: Int32Array, k = footprintSlots(assign)): number {
+  const areas = inst.areas;
+  if (!areas) return 0;
+  const row = new Float64Array(k);
+  let split = 0;
+  for (let a = 0; a < areas.total.length; a++) {
+    const total = areas.total[a];
+    if (!(total > 0)) continue;
+    row.fill(0);
+    for (let e = areas.offsets[a]; e < areas.offsets[a + 1]; e++) row[assign[areas.unit[e]]] += areas.value[e];
+    let above = 0;
+    for (let f = 0; f < k; f++) if (row[f] / total > inst.splitTolerance) above++;
+    if (above >= 2) split++;
+  }
+  return split;
 }
 
 /** Rules an optimiser result must meet, beyond the objective. */

@@ -25,7 +25,7 @@ describe("parallel", () => {
 
   it("frontier: the best count never rises as the moves limit grows, and each plan keeps its limit", async () => {
     const inst = gridInstance({ rows: 4, cols: 4, k: 4, seed: 3, providers: 12 });
-    const start = optimise(inst, { seed: 1, iterations: 2_000, footprints: { min: 4, max: 4 }, weights: { tie: 0 }, schedule: { t0: 50, t1: 40 } }).assignment;
+    const start = optimise(inst, { seed: 1, iterations: 2_000, footprints: { min: 4, max: 4 }, objective: { tuning: { tie: 0 } }, schedule: { t0: 50, t1: 40 } }).assignment;
     const points = await frontier(inst, { start, seed: 2, iterations: 20_000, threads: 1 });
     expect(points.map((p) => p.maxMoves)).toEqual([0, 1, 2, 4, 8, 16, 32, Infinity]);
     expect(points[0].cross).not.toBeNull();
