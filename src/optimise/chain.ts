@@ -1,4 +1,5 @@
 import type { Acceptance } from "./accept.js";
+import type { Archive } from "./archive.js";
 import type { BestTracker } from "./best.js";
 import { FLIP_APPLIED, FLIP_SKIPPED, tryFlip } from "./moves.js";
 import type { State } from "./state.js";
@@ -7,10 +8,10 @@ import type { State } from "./state.js";
  * One Metropolis chain step, `batch` times: a random directed edge between two footprints is drawn
  * and its source unit proposed to the footprint on the other side (`tryFlip`: O(1) checks, the
  * energy change, the acceptance rule, then contiguity). Every applied move is offered to the best
- * tracker as state `index`.
+ * tracker as state `index` (and to the archive, when the search keeps one).
  * @returns the number of moves evaluated (proposals that passed the O(1) checks)
  */
-export function chainSteps(s: State, index: number, batch: number, acc: Acceptance, rng: () => number, best: BestTracker): number {
+export function chainSteps(s: State, index: number, batch: number, acc: Acceptance, rng: () => number, best: BestTracker, archive: Archive | null): number {
   const assign = s.assign;
   const adj = s.inst.adj;
   const edgeSrc = s.edgeSrc;
@@ -24,7 +25,9 @@ export function chainSteps(s: State, index: number, batch: number, acc: Acceptan
     const r = tryFlip(s, u, assign[adj[e]], acc);
     if (r === FLIP_SKIPPED) continue;
     evaluated++;
-    if (r === FLIP_APPLIED) best.afterFlip(index, u, from);
+    if (r !== FLIP_APPLIED) continue;
+    best.afterFlip(index, u, from);
+    if (archive !== null) archive.offer(s);
   }
   return evaluated;
 }

@@ -8,7 +8,7 @@ import { footprintComponents } from "./contiguity.js";
  * @example
  * evaluate(inst, plan, null) // { cross: 78, tie: 3.1, moved: 0 }
  */
-export function evaluate(inst: Instance, assign: Int32Array, start: Int32Array | null): Objective {
+export function evaluate(inst: Instance, assign: Int32Array, start: Int32Array | null, weight?: Int32Array | null): Objective {
   const k = footprintSlots(assign);
   const prov = inst.providers;
   const P = prov.total.length;
@@ -36,7 +36,7 @@ export function evaluate(inst: Instance, assign: Int32Array, start: Int32Array |
     tie += pos - Math.max(0, largest - t);
   }
   let moved = 0;
-  if (start) for (let u = 0; u < inst.n; u++) if (start[u] >= 0 && start[u] !== assign[u]) moved++;
+  if (start) for (let u = 0; u < inst.n; u++) if (start[u] >= 0 && start[u] !== assign[u]) moved += weight ? weight[u] : 1;
   const objective: Objective = { cross, tie, moved };
   if (inst.areas) objective.split = splitAreas(inst, assign, k);
   return objective;
@@ -66,6 +66,10 @@ export interface PlanLimits {
   lock?: Int32Array | null;
   maxMoves?: number;
   footprints?: { min: number; max: number };
+  /** Population bounds per footprint number (default the instance's). */
+  bounds?: { min: Float64Array; max: Float64Array };
+  /** Units each unit stands for in units moved (default 1). */
+  weight?: Int32Array | null;
 }
 
 /**
@@ -86,17 +90,19 @@ export function planProblems(inst: Instance, assign: Int32Array, limits: PlanLim
   for (let f = 0; f < k; f++) {
     if (comps[f].length === 0) continue;
     count++;
-    if (pop[f] < inst.min) problems.push(`footprint ${f} has population ${pop[f]} below ${inst.min}`);
-    if (pop[f] > inst.max) problems.push(`footprint ${f} has population ${pop[f]} above ${inst.max}`);
+    const min = limits.bounds?.min[f] ?? inst.min;
+    const max = limits.bounds?.max[f] ?? inst.max;
+    if (pop[f] < min) problems.push(`footprint ${f} has population ${pop[f]} below ${min}`);
+    if (pop[f] > max) problems.push(`footprint ${f} has population ${pop[f]} above ${max}`);
     if (comps[f].length > 1) problems.push(`footprint ${f} is in ${comps[f].length} pieces`);
   }
-  const { start, lock, maxMoves, footprints } = limits;
+  const { start, lock, maxMoves, footprints, weight } = limits;
   if (lock)
     for (let u = 0; u < inst.n; u++)
       if (lock[u] >= 0 && assign[u] !== lock[u]) problems.push(`unit ${u} is locked to footprint ${lock[u]} but is in ${assign[u]}`);
   if (start && maxMoves !== undefined) {
     let moved = 0;
-    for (let u = 0; u < inst.n; u++) if (start[u] >= 0 && start[u] !== assign[u]) moved++;
+    for (let u = 0; u < inst.n; u++) if (start[u] >= 0 && start[u] !== assign[u]) moved += weight ? weight[u] : 1;
     if (moved > maxMoves) problems.push(`${moved} units moved, more than the limit of ${maxMoves}`);
   }
   if (footprints && (count < footprints.min || count > footprints.max))

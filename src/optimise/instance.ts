@@ -1,6 +1,7 @@
 import { UsageError } from "../errors.js";
 import type { Dataset, Providers } from "../model/types.js";
 import type { AcceptanceFactory } from "./accept.js";
+import type { ArchivedPlan } from "./archive.js";
 import type { ObjectiveOptions } from "./energy/build.js";
 import type { GroupEntries } from "./energy/shares.js";
 
@@ -38,6 +39,13 @@ export interface OptimiseOptions {
   lock?: Int32Array;
   /** At most this many units assigned differently from `start`. */
   maxMoves?: number;
+  /** Per unit, how many units it stands for in units moved (a contracted group); default 1. */
+  unitWeight?: Int32Array;
+  /**
+   * Population bounds of particular footprints: one named by a start footprint number, or by a unit
+   * (the footprint containing it: that unit then stays in its start footprint).
+   */
+  exceptions?: { footprint?: number; unit?: number; min?: number; max?: number }[];
   /** Seed of the run; default 1. */
   seed?: number;
   /** Proposals per replica. With a seed, the result is identical on every run. */
@@ -55,6 +63,8 @@ export interface OptimiseOptions {
   objective?: ObjectiveOptions;
   /** The acceptance rule of the chains (default `annealing`, Metropolis). */
   acceptance?: AcceptanceFactory;
+  /** Keep the best plan per (split areas, units moved) up to these counts (for the frontier). */
+  archive?: { maxSplit: number; maxMoved: number };
   /** Parallel-tempering temperatures: hottest t0, coldest t1, and how many replicas between. */
   schedule?: { t0?: number; t1?: number; temperatures?: number };
   /** Pair re-splits: one every `every` proposals (0: never), over at most `maxUnits` movable units,
@@ -124,6 +134,8 @@ export interface OptimiseResult {
   seed: number;
   /** Index of the replica whose plan this is. */
   replica: number;
+  /** With `archive`: the non-dominated plans seen (all replicas', merged, in `optimiseParallel`). */
+  archive?: ArchivedPlan[];
 }
 
 /** Lexicographic comparison of objectives (negative when a is better). */

@@ -330,3 +330,106 @@ export function mergeSplit(s: State, a: number, b: number, c: number, maxMovable
   for (let i = 0; i < na; i++) s.flip(list[i], a);
   return count - 1;
 }
+
+/**
+ * Moves, as one move, the units of area `g` (a split area of the second geography) that footprint
+ * `from` holds into footprint `to`: when two organisations share a local authority, moving either
+ * alone may split another, so single-unit moves stall where moving them together unsplits it. The
+ * move must keep both footprints connected and within their bounds, leave `from` non-empty and
+ * move no locked unit; the acceptance rule then takes or undoes it.
+ * @param areaOffsets, areaUnits the areas' units (group-major, as the instance's areas)
+ * @returns 1 when the move was evaluated, 0 when it did not qualify
+ */
+export function areaMove(s: State, g: number, from: number, to: number, areaOffsets: Int32Array, areaUnits: Int32Array, sc: ResplitScratch, acc: Acceptance): number {
+  const { assign, lock } = s;
+  const list = sc.list;
+  let m = 0;
+  let pop = 0;
+  for (let e = areaOffsets[g]; e < areaOffsets[g + 1]; e++) {
+    const u = areaUnits[e];
+    if (assign[u] !== from) continue;
+    if (lock[u] >= 0) return 0;
+    list[m++] = u;
+    pop += s.population[u];
+  }
+  if (m === 0 || m >= s.size[from]) return 0;
+  if (s.pop[from] - pop < s.minOf[from] || s.pop[to] + pop > s.maxOf[to]) return 0;
+  if (!staysConnected(s, from, list, m) || !joins(s, to, list, m)) return 0;
+  const e0 = s.energy.value(s);
+  const moved0 = s.moved;
+  for (let i = 0; i < m; i++) s.flip(list[i], to);
+  if ((s.moved <= Math.max(s.maxMoves, moved0)) && acc.accept(s.energy.value(s) - e0)) return 1;
+  for (let i = 0; i < m; i++) s.flip(list[i], from);
+  return 1;
+}
+
+/** True when footprint f stays connected without the units list[0..m) (all in f). */
+function staysConnected(s: State, f: number, list: Int32Array, m: number): boolean {
+  const { adjOffsets, adj } = s.inst;
+  const { assign, mark, queue } = s;
+  if (s.stamp >= 0x7ffffffd) {
+    mark.fill(0);
+    s.stamp = 0;
+  }
+  const gone = ++s.stamp;
+  const seen = ++s.stamp;
+  for (let i = 0; i < m; i++) mark[list[i]] = gone;
+  let root = -1;
+  for (let i = 0; i < m && root < 0; i++)
+    for (let e = adjOffsets[list[i]]; e < adjOffsets[list[i] + 1]; e++) {
+      const v = adj[e];
+      if (assign[v] === f && mark[v] !== gone) {
+        root = v;
+        break;
+      }
+    }
+  if (root < 0) return false;
+  let head = 0;
+  let tail = 0;
+  queue[tail++] = root;
+  mark[root] = seen;
+  while (head < tail) {
+    const x = queue[head++];
+    for (let e = adjOffsets[x]; e < adjOffsets[x + 1]; e++) {
+      const y = adj[e];
+      if (assign[y] !== f || mark[y] === gone || mark[y] === seen) continue;
+      mark[y] = seen;
+      queue[tail++] = y;
+    }
+  }
+  return tail === s.size[f] - m;
+}
+
+/** True when every unit of list[0..m) reaches footprint f through the list (so f plus them is connected). */
+function joins(s: State, f: number, list: Int32Array, m: number): boolean {
+  const { adjOffsets, adj } = s.inst;
+  const { assign, mark, queue } = s;
+  if (s.stamp >= 0x7ffffffd) {
+    mark.fill(0);
+    s.stamp = 0;
+  }
+  const inList = ++s.stamp;
+  const reached = ++s.stamp;
+  for (let i = 0; i < m; i++) mark[list[i]] = inList;
+  let tail = 0;
+  for (let i = 0; i < m; i++) {
+    const u = list[i];
+    for (let e = adjOffsets[u]; e < adjOffsets[u + 1]; e++)
+      if (assign[adj[e]] === f) {
+        mark[u] = reached;
+        queue[tail++] = u;
+        break;
+      }
+  }
+  let head = 0;
+  while (head < tail) {
+    const x = queue[head++];
+    for (let e = adjOffsets[x]; e < adjOffsets[x + 1]; e++) {
+      const y = adj[e];
+      if (mark[y] !== inList) continue;
+      mark[y] = reached;
+      queue[tail++] = y;
+    }
+  }
+  return tail === m;
+}

@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { nonDominated } from "./archive.js";
 import { compareObjectives } from "./instance.js";
 import type { Instance, OptimiseOptions, OptimiseResult, Progress } from "./instance.js";
 import { replicaSeed } from "./random.js";
@@ -65,8 +66,10 @@ export async function optimiseParallel(
     evaluated += r.evaluated;
     rate += r.movesPerSecond;
   }
+  const archives = results.flatMap((r) => r.archive ?? []);
   return {
     ...best,
+    archive: best.archive ? nonDominated(archives, (p) => [p.cross, p.split, p.moved]) : undefined,
     seed,
     iterations,
     evaluated,

@@ -1,14 +1,15 @@
 import { annealing } from "./accept.js";
+import { Archive } from "./archive.js";
 import { BestTracker } from "./best.js";
 import { chainSteps } from "./chain.js";
 import { energyFactory } from "./energy/build.js";
 import type { ShareTerm } from "./energy/shares.js";
 import { evaluate, planProblems } from "./evaluate.js";
-import { initialPlan } from "./initial.js";
+import { type InitialPlan, initialPlan } from "./initial.js";
 import { checkInstance } from "./instance.js";
 import type { Instance, Objective, OptimiseOptions, OptimiseResult, Progress } from "./instance.js";
 import { Ladder, ladder } from "./ladder.js";
-import { mergeSplit, ResplitScratch, resplitPair } from "./moves.js";
+import { areaMove, mergeSplit, ResplitScratch, resplitPair } from "./moves.js";
 import { createRng } from "./random.js";
 import { repairPopulation } from "./repair.js";
 import { BATCH, due, schedule } from "./schedule.js";
@@ -58,7 +59,10 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
   const plan = initialPlan(inst, opts, rng);
   const startObjective = opts.start ? evaluate(inst, opts.start, opts.start) : null;
   const makeEnergy = energyFactory(inst, opts.objective);
-  const stateOptions = { start: plan.start, lock: plan.lock, maxMoves: opts.maxMoves ?? Infinity };
+  // Units moved count as the result's names will when they matter beyond breaking ties (a limit or
+  // a weight): a footprint that stops continuing its start footprint counts all its units.
+  const identity = opts.maxMoves !== undefined || (opts.objective?.weights?.moved ?? 0) > 0 || opts.archive !== undefined;
+  const stateOptions = { start: plan.start, lock: plan.lock, maxMoves: opts.maxMoves ?? Infinity, minOf: plan.minOf, maxOf: plan.maxOf, weight: opts.unitWeight, identity };
   const first = new State(inst, plan.assign, plan.k, makeEnergy, stateOptions);
   first.minCount = Math.max(1, plan.count.min);
   repairPopulation(first, rng);
@@ -95,13 +99,19 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
   const E = adj.length;
 
   const best = new BestTracker(states);
+  const archive = opts.archive ? new Archive(opts.archive.maxSplit, opts.archive.maxMoved) : null;
+  archive?.offer(first);
   // A repaired start that is still infeasible must not stay "best": the first other state wins.
-  if (planProblems(inst, first.assign, { lock: plan.lock }).length === 0) best.offer(0);
+  if (planProblems(inst, first.assign, { lock: plan.lock, bounds: { min: plan.minOf, max: plan.maxOf } }).length === 0) best.offer(0);
 
   // Targeted re-splits aim at the footprints of a counted group: a cross-footprint provider, or a
   // split area when that term is in use (half the time each).
   const targets = states.map((s) => s.energy.terms.filter((t) => t.weight > 0 || t.name === "split") as ShareTerm[]);
   const pair = Int32Array.of(-1, -1);
+  // Area moves carry a split area's units in one footprint over to another, every round, when the
+  // split-area term is in use.
+  const splitIndex = first.energy.terms.findIndex((t) => t.name === "split");
+  const areas = inst.areas;
   let it = 0;
   let evaluated = 0;
   let round = 0;
@@ -117,7 +127,7 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
       const assign = s.assign;
       acc.temperature = temps[sl];
       const batch = iterations !== undefined ? Math.min(BATCH, iterations - it) : BATCH;
-      evaluated += chainSteps(s, i, batch, acc, rng, best);
+      evaluated += chainSteps(s, i, batch, acc, rng, best, archive);
       it += batch;
       if (due(sched.resplitRounds, round)) {
         // Half the re-splits target a counted group: its largest footprint and another holding at
@@ -142,7 +152,20 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
           best.release(i);
           evaluated += resplitPair(s, fa, fb, resplitMax, scratch, rng);
           best.offer(i);
+          archive?.offer(s);
         }
+      }
+      if (splitIndex >= 0 && areas) {
+        const term = s.energy.terms[splitIndex] as ShareTerm;
+        const g = term.pickCountedPair(rng, pair);
+        if (g >= 0) {
+          const swap = rng() < 0.25;
+          best.release(i);
+          evaluated += areaMove(s, g, swap ? pair[0] : pair[1], swap ? pair[1] : pair[0], areas.offsets, areas.unit, scratch, acc);
+          best.offer(i);
+          archive?.offer(s);
+        }
+        pair[0] = -1;
       }
       if (due(sched.mergeSplitRounds, round)) {
         const e = s.cut[Math.floor(rng() * s.cutCount)];
@@ -153,6 +176,7 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
           best.release(i);
           evaluated += mergeSplit(s, fa, fb, fc, mergeSplitMax, scratch, rng, acc);
           best.offer(i);
+          archive?.offer(s);
         }
       }
     }
@@ -177,9 +201,16 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
   const searchMs = performance.now() - searchStart;
 
   const assignment = Int32Array.from(best.plan(), (f) => plan.labels[f]);
-  const limits = { start: opts.start ?? null, lock: opts.lock ?? null, maxMoves: opts.maxMoves, footprints: plan.count };
+  const limits = {
+    start: opts.start ?? null,
+    lock: plan.lock ? Int32Array.from(plan.lock, (f) => (f >= 0 ? plan.labels[f] : -1)) : null,
+    maxMoves: opts.maxMoves,
+    footprints: plan.count,
+    bounds: byLabel(plan),
+    weight: opts.unitWeight,
+  };
   const problems = planProblems(inst, assignment, limits);
-  const objective: Objective = evaluate(inst, assignment, opts.start ?? null);
+  const objective: Objective = evaluate(inst, assignment, opts.start ?? null, opts.unitWeight);
   return {
     assignment,
     footprintCount: new Set(assignment).size,
@@ -194,7 +225,20 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
     movesPerSecond: searchMs > 0 ? (evaluated * 1000) / searchMs : 0,
     seed,
     replica,
+    archive: archive ? archive.entries(plan.labels, (a) => planProblems(inst, a, { lock: plan.lock, bounds: { min: plan.minOf, max: plan.maxOf } }).length === 0) : undefined,
   };
+}
+
+/** The per-slot bounds of an initial plan, indexed by the caller's footprint numbers. */
+function byLabel(plan: InitialPlan): { min: Float64Array; max: Float64Array } {
+  const size = Math.max(0, ...plan.labels) + 1;
+  const min = new Float64Array(size);
+  const max = new Float64Array(size);
+  plan.labels.forEach((l, f) => {
+    min[l] = plan.minOf[f];
+    max[l] = plan.maxOf[f];
+  });
+  return { min, max };
 }
 
 /** The objective of a state, as progress reports it. */

@@ -8,13 +8,16 @@ export function checkCommand(ctx: CliContext): Command {
     .description("check a plan against every rule: population bounds, contiguity, overlaps, cross-footprint providers")
     .argument("[plan]", "plan: CSV (unit, footprint[, name]) or footprint polygons (GeoJSON/TopoJSON); default: the dataset's plan")
     .option("--format <name>", "text, json, junit, github or markdown", "text")
-    .option("--lock <file>", "CSV of units that must be in a footprint (unit, footprint): a unit elsewhere is a `lock` error");
+    .option("--lock <file>", "CSV of units that must be in a footprint (unit, footprint): a unit elsewhere is a `lock` error")
+    .option("--groups <file>", "CSV of keep-together groups (group, unit): a group split across footprints is a `group` error")
+    .option("--exceptions <file>", "CSV of per-footprint population bounds (footprint or unit, min, max): checked instead of --min/--max there");
   addPlanOptions(cmd);
   addDatasetOptions(cmd);
   cmd.addHelpText(
     "after",
     `
-Rules: unknown-unit, unassigned, overlap, population-min, population-max, contiguity, lock (errors);
+Rules: unknown-unit, unassigned, overlap, population-min, population-max, contiguity, lock, group,
+exception (errors);
 cross-footprint-provider, split-area (warnings). Severities are set in the manifest ("severity").
 Exit codes: 0 no error findings, 1 error findings, 2 bad input or usage.
 
@@ -30,6 +33,8 @@ Examples:
       format: z.enum(["text", "json", "junit", "github", "markdown"]),
       ...planOptionsShape,
       lock: z.string().min(1).optional(),
+      groups: z.string().min(1).optional(),
+      exceptions: z.string().min(1).optional(),
     });
     const o = parseOptions(schema, raw);
     const spec = await resolveDatasetSpec(o);
@@ -40,6 +45,8 @@ Examples:
       planIdField: o.planIdField,
       planLayer: o.planLayer,
       lock: o.lock,
+      groups: o.groups,
+      exceptions: o.exceptions,
     });
     const { checkReporters } = await import("../../report/check.js");
     const { palette } = await import("../../report/text.js");

@@ -12,7 +12,13 @@ export function optimiseCommand(ctx: CliContext): Command {
     .option("--no-start", "ignore the dataset's plan and grow footprints from seeds")
     .option("--footprints <n>", "number of footprints, or a range like 40-48 (default: the start's count)")
     .option("--lock <file>", "CSV of units that must stay in a footprint (unit, footprint)")
+    .option("--groups <file>", "CSV of keep-together groups (group, unit): each group's units share one footprint")
+    .option("--exceptions <file>", "CSV of per-footprint population bounds (footprint or unit, min, max)")
     .option("--max-moves <n>", "move at most this many units from the start plan")
+    .option("--max-split-areas <n>", "return no plan splitting more areas of --areas than this when one within it is found")
+    .option("--weights <list>", "what to minimise, by name: cross, split, moved (e.g. cross=1,split=0.5,moved=0.02; default cross=1)")
+    .option("--margin <share>", "count a provider as cross when two footprints each hold threshold - margin of it (e.g. 0.005)")
+    .option("--split-tolerance <share>", "share of an area in a second footprint that counts as split (as check)", "0.01")
     .option("--time <duration>", "search time per replica, like 60s or 2m", "30s")
     .option("--iterations <n>", "proposals per replica instead of a time (with --seed: the same plan on every run)")
     .option("--seed <n>", "random seed", "1")
@@ -21,22 +27,29 @@ export function optimiseCommand(ctx: CliContext): Command {
     .option("--out <file>", "write the plan as CSV (unit,footprint,footprint_name)")
     .option("--map <file>", "also draw the result: .svg, .png or .html (see `map`)")
     .option("--geojson <file>", "also write the footprints as dissolved polygons (GeoJSON)")
-    .option("--frontier", "report the best cross-footprint count for max moves 0, 1, 2, 4, 8, 16, 32 and unlimited")
+    .option("--frontier <dir>", "search the trade-off (caps on split areas and moves; each count of a range), the time shared; write each non-dominated plan and frontier.csv to DIR")
     .option("--format <name>", "summary as text or json", "text")
     .option("-q, --quiet", "no progress display");
   addDatasetOptions(cmd);
   cmd.addHelpText(
     "after",
     `
-The result is checked with the same rules as \`check\`; exit code 0 when it has no rule error, 1
-when it has (no valid plan was found), 2 for bad input or usage. Ctrl-C stops the search and still
-writes the best plan found.
+Every result reports every criterion (cross-footprint providers, split areas with --areas, units
+moved, footprints), measured by the same rules as \`check\`, which also checks the locks, groups
+and exceptions. A result footprint keeps a start footprint's id and name only when each holds the
+majority of the other's people; others get a new id (NEW01...) and a name from their largest
+local authorities (or units). With a count range (--footprints 40-48) each count is searched in
+turn, the time shared, and the best plan per count reported.
+Exit codes: 0 a plan with no rule error within the limits, 1 none found, 2 bad input or usage.
+Ctrl-C stops the search and still writes the best plan found.
 
 Examples:
   $ stp-footprint optimise --time 10s --out plan.csv          # the synthetic demo
   $ stp-footprint optimise --dataset england.json --time 60s --out plan.csv
-  $ stp-footprint optimise --dataset england.json --max-moves 10 --iterations 2000000 --seed 7
-  $ stp-footprint optimise --dataset england.json --frontier --time 20s`,
+  $ stp-footprint optimise --dataset england.json --max-split-areas 16 --max-moves 40 --time 60s
+  $ stp-footprint optimise --dataset england.json --weights cross=1,split=0.5 --groups gm.csv --exceptions gm-max.csv
+  $ stp-footprint optimise --dataset england.json --footprints 40-48 --time 5m
+  $ stp-footprint optimise --dataset england.json --frontier frontier/ --time 5m`,
   );
   cmd.action(async (raw: Record<string, unknown>) => {
     const { z } = await import("zod");
@@ -56,6 +69,30 @@ Examples:
         .refine((r) => r.min >= 1 && r.min <= r.max, "must be at least 1, and a range must run upwards")
         .optional(),
       lock: z.string().min(1).optional(),
+      groups: z.string().min(1).optional(),
+      exceptions: z.string().min(1).optional(),
+      maxSplitAreas: numeric((n) => n.int("must be a whole number").nonnegative("must not be negative")).optional(),
+      weights: z
+        .string()
+        .transform((text, ctx) => {
+          const out: Partial<Record<"cross" | "split" | "moved", number>> = {};
+          for (const part of text.split(",")) {
+            const m = /^\s*([a-z]+)\s*=\s*([+]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)\s*$/.exec(part);
+            if (!m) {
+              ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${part.trim()}" is not name=weight (names: cross, split, moved)` });
+              return z.NEVER;
+            }
+            if (m[1] !== "cross" && m[1] !== "split" && m[1] !== "moved") {
+              ctx.addIssue({ code: z.ZodIssueCode.custom, message: `unknown term "${m[1]}" (names: cross, split, moved)` });
+              return z.NEVER;
+            }
+            out[m[1]] = Number(m[2]);
+          }
+          return out;
+        })
+        .optional(),
+      margin: numeric((n) => n.min(0, "must not be negative").max(0.5, "must be at most 0.5")).optional(),
+      splitTolerance: numeric((n) => n.min(0, "must not be negative").max(0.5, "must be at most 0.5")),
       maxMoves: numeric((n) => n.int("must be a whole number").nonnegative("must not be negative")).optional(),
       time: z.string(),
       iterations: count.optional(),
@@ -69,7 +106,7 @@ Examples:
         .refine((f) => /\.(svg|png|html)$/i.test(f), "must end in .svg, .png or .html")
         .optional(),
       geojson: z.string().min(1).optional(),
-      frontier: z.boolean().optional(),
+      frontier: z.string().min(1).optional(),
       format: z.enum(["text", "json"]),
       quiet: z.boolean().optional(),
     });
@@ -77,7 +114,7 @@ Examples:
     const timeMs = parseDuration(o.time, "--time");
     const spec = await resolveDatasetSpec(o);
     const threads = o.threads ?? Math.max(1, availableParallelism());
-    const inputs = [spec.boundaries, spec.population, spec.providers, spec.links, spec.plan, spec.providerSites, typeof o.start === "string" ? o.start : undefined, o.lock];
+    const inputs = [spec.boundaries, spec.population, spec.providers, spec.links, spec.areas, spec.plan, spec.providerSites, typeof o.start === "string" ? o.start : undefined, o.lock, o.groups, o.exceptions];
     const { assertNotInput } = await import("../../io/writeFileAtomic.js");
     if (o.out !== undefined) assertNotInput(o.out, inputs, "--out");
     if (o.map !== undefined) assertNotInput(o.map, inputs, "--map");
@@ -100,13 +137,19 @@ Examples:
         start: o.start === false ? null : o.start,
         footprints: o.footprints,
         lock: o.lock,
+        groups: o.groups,
+        exceptions: o.exceptions,
         maxMoves: o.maxMoves,
+        maxSplitAreas: o.maxSplitAreas,
+        weights: o.weights,
+        margin: o.margin,
+        splitTolerance: o.splitTolerance,
         timeMs,
         iterations: o.iterations,
         seed: o.seed,
         threads,
         replicas: o.replicas,
-        frontier: o.frontier ?? false,
+        frontier: o.frontier !== undefined,
         onProgress: (p) => progress.update(p),
         stop,
       });
@@ -115,7 +158,7 @@ Examples:
       progress.done();
     }
     const { writeOptimiseOutputs } = await import("../../app/optimise.js");
-    await writeOptimiseOutputs(outcome, spec, { out: o.out, geojson: o.geojson, map: o.map });
+    await writeOptimiseOutputs(outcome, spec, { out: o.out, geojson: o.geojson, map: o.map, frontierDir: o.frontier });
     const { optimiseJson, optimisePassed, optimiseText } = await import("../../report/optimise.js");
     const { palette } = await import("../../report/text.js");
     if (o.format === "json") optimiseJson(outcome.summary, ctx.stdout);

@@ -12,6 +12,8 @@ export interface ObjectiveOptions {
    * default 0) and `moved` (units moved from the start, default 0).
    */
   weights?: Partial<Record<TermName, number>>;
+  /** Terms to keep counting even at weight 0 (the frontier measures split areas in every run). */
+  measure?: TermName[];
   /** Soft caps: a plan over a cap is never returned, and the energy adds `capPenalty` per unit over. */
   caps?: { split?: number };
   tuning?: {
@@ -39,7 +41,7 @@ export const TERM_NAMES: Record<TermName, string> = {
 
 /** True when the objective uses the split-area term (a weight or a cap on it). */
 export function usesSplit(o: ObjectiveOptions): boolean {
-  return (o.weights?.split ?? OBJECTIVE_DEFAULTS.split) > 0 || o.caps?.split !== undefined;
+  return (o.weights?.split ?? OBJECTIVE_DEFAULTS.split) > 0 || o.caps?.split !== undefined || (o.measure?.includes("split") ?? false);
 }
 
 /**

@@ -111,6 +111,12 @@ export class EnergyPair {
   popA = 0;
   popB = 0;
   moved = 0;
+  /** People and weight of the units in A (resp. B) that started there; units moved outside A and B. */
+  private sameA = 0;
+  private sameB = 0;
+  private cntA = 0;
+  private cntB = 0;
+  private movedRest = 0;
   readonly parts: PairTerm[];
   private energy: Energy;
   private fa = 0;
@@ -133,6 +139,11 @@ export class EnergyPair {
     this.popA = s.pop[fa];
     this.popB = s.pop[fb];
     this.moved = s.moved;
+    this.sameA = s.popSame[fa];
+    this.sameB = s.popSame[fb];
+    this.cntA = s.cntSame[fa];
+    this.cntB = s.cntSame[fb];
+    this.movedRest = s.identity ? s.moved - s.lost(fa, this.popA, this.sameA, this.cntA) - s.lost(fb, this.popB, this.sameB, this.cntB) : 0;
     for (let i = 0; i < r; i++) this.inA[i] = s.assign[units[i]] === fa ? 1 : 0;
     for (const p of this.parts) p.load(s, fa, fb, units, r);
   }
@@ -156,7 +167,19 @@ export class EnergyPair {
     if (st >= 0) {
       const from = toB ? this.fa : this.fb;
       const to = toB ? this.fb : this.fa;
-      this.moved += (to === st ? -1 : 0) + (from === st ? 1 : 0);
+      const w = s.weight[u];
+      const d = w * ((to === st ? -1 : 0) + (from === st ? 1 : 0));
+      if (s.identity) {
+        if (st === this.fa) {
+          this.sameA += toB ? -p : p;
+          this.cntA += toB ? -w : w;
+        } else if (st === this.fb) {
+          this.sameB += toB ? p : -p;
+          this.cntB += toB ? w : -w;
+        }
+        this.movedRest += d;
+        this.moved = this.movedRest + s.lost(this.fa, this.popA, this.sameA, this.cntA) + s.lost(this.fb, this.popB, this.sameB, this.cntB);
+      } else this.moved += d;
     }
   }
 

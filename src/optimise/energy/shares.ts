@@ -335,10 +335,11 @@ export class ShareTerm implements Term {
    * Sets pair[0], pair[1] to the largest footprint of a random counted group and another footprint
    * holding at least the threshold share of it (a footprint pair whose re-split may uncount it), or
    * leaves them -1 when 32 draws find none.
+   * @returns the group, or -1
    */
-  pickCountedPair(r: () => number, pair: Int32Array): void {
+  pickCountedPair(r: () => number, pair: Int32Array): number {
     const G = this.G;
-    if (this.count === 0 || G === 0) return;
+    if (this.count === 0 || G === 0) return -1;
     for (let tries = 0; tries < 32; tries++) {
       const g = Math.floor(r() * G);
       if (this.above[g] < 2) continue;
@@ -351,8 +352,9 @@ export class ShareTerm implements Term {
       if (pick < 0) continue;
       pair[0] = f1;
       pair[1] = pick;
-      return;
+      return g;
     }
+    return -1;
   }
 }
 
