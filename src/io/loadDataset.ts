@@ -1,11 +1,12 @@
 import { InputError } from "../errors.js";
-import { buildAdjacency, defaultSnapTolerance } from "../model/adjacency.js";
+import { buildAdjacency } from "../model/adjacency.js";
 import { joinPopulation, type DataIssue } from "../model/population.js";
 import { buildProvidersStreaming } from "../model/providers.js";
-import type { Dataset, Link, Plan, Severity } from "../model/types.js";
+import type { Dataset, Link, Plan } from "../model/types.js";
 import { toUnits } from "../model/units.js";
 import { detectColumn } from "./detectFields.js";
-import { type Manifest, checkBounds, entry } from "./manifest.js";
+import type { DatasetSpec } from "../options/datasetSpec.js";
+import { defaults } from "../options/defaults.js";
 import { readAreas } from "./readAreas.js";
 import { readBoundaries, type BoundaryFile } from "./readBoundaries.js";
 import { readLinks } from "./readLinks.js";
@@ -14,93 +15,7 @@ import { readPopulation } from "./readPopulation.js";
 import { streamProviders } from "./readProviders.js";
 import { parseNumber } from "./parseNumber.js";
 
-/** Everything needed to load a dataset: files (absolute or relative to the working folder) and fields. */
-export interface DatasetSpec {
-  name?: string;
-  synthetic?: boolean;
-  boundaries: string;
-  idField?: string;
-  nameField?: string;
-  layer?: string;
-  populationField?: string;
-  population?: string;
-  populationUnitColumn?: string;
-  populationColumn?: string;
-  providers?: string;
-  providerColumn?: string;
-  providerUnitColumn?: string;
-  providerValueColumn?: string;
-  providerSites?: string;
-  /** Columns of the provider sites CSV, when the manifest names them (otherwise detected). */
-  providerSiteColumns?: { providerColumn?: string; lonColumn?: string; latColumn?: string };
-  links?: string;
-  areas?: string;
-  areaColumn?: string;
-  areaUnitColumn?: string;
-  areaWeightColumn?: string;
-  plan?: string;
-  planUnitColumn?: string;
-  footprintColumn?: string;
-  footprintNameColumn?: string;
-  /**
-   * The plan file the plan column names above were written for (the manifest's plan). Another
-   * plan file given on the command line has its columns detected instead; undefined when the
-   * names were given as flags, which apply to any plan.
-   */
-  planColumnsFor?: string;
-  populationMin?: number;
-  populationMax?: number;
-  threshold?: number;
-  adjacency?: "rook" | "queen";
-  snapTolerance?: number;
-  severity?: Record<string, Severity>;
-}
-
-export const defaultParams = { populationMin: 300_000, populationMax: 2_800_000, threshold: 0.05 } as const;
-
-/** Turns a (resolved) manifest into a dataset spec. */
-export function specFromManifest(m: Manifest): DatasetSpec {
-  const b = entry<{ idField?: string; nameField?: string; populationField?: string; layer?: string }>(m.boundaries)!;
-  const pop = entry<{ unitColumn?: string; valueColumn?: string }>(m.population);
-  const prov = entry<{ providerColumn?: string; unitColumn?: string; valueColumn?: string }>(m.providers);
-  const areas = entry<{ areaColumn?: string; unitColumn?: string; weightColumn?: string }>(m.areas);
-  const plan = entry<{ unitColumn?: string; footprintColumn?: string; nameColumn?: string }>(m.plan);
-  const sites = entry<{ providerColumn?: string; lonColumn?: string; latColumn?: string }>(m.providerSites);
-  return {
-    name: m.name,
-    synthetic: m.synthetic,
-    boundaries: b.path,
-    idField: b.idField,
-    nameField: b.nameField,
-    layer: b.layer,
-    populationField: b.populationField,
-    population: pop?.path,
-    populationUnitColumn: pop?.unitColumn,
-    populationColumn: pop?.valueColumn,
-    providers: prov?.path,
-    providerColumn: prov?.providerColumn,
-    providerUnitColumn: prov?.unitColumn,
-    providerValueColumn: prov?.valueColumn,
-    providerSites: sites?.path,
-    providerSiteColumns: sites ? { providerColumn: sites.providerColumn, lonColumn: sites.lonColumn, latColumn: sites.latColumn } : undefined,
-    links: entry(m.links)?.path,
-    areas: areas?.path,
-    areaColumn: areas?.areaColumn,
-    areaUnitColumn: areas?.unitColumn,
-    areaWeightColumn: areas?.weightColumn,
-    plan: plan?.path,
-    planUnitColumn: plan?.unitColumn,
-    footprintColumn: plan?.footprintColumn,
-    footprintNameColumn: plan?.nameColumn,
-    planColumnsFor: plan?.path,
-    populationMin: m.populationMin,
-    populationMax: m.populationMax,
-    threshold: m.threshold,
-    adjacency: m.adjacency,
-    snapTolerance: m.snapTolerance,
-    severity: m.severity,
-  };
-}
+export type { DatasetSpec } from "../options/datasetSpec.js";
 
 export interface LoadOptions {
   /** Collect data problems as issues instead of throwing the first error (for `validate`). */
@@ -130,12 +45,14 @@ export interface LoadedDataset {
  */
 export async function loadDataset(spec: DatasetSpec, opts: LoadOptions = {}): Promise<LoadedDataset> {
   const params = {
-    populationMin: spec.populationMin ?? defaultParams.populationMin,
-    populationMax: spec.populationMax ?? defaultParams.populationMax,
-    threshold: spec.threshold ?? defaultParams.threshold,
-    severity: spec.severity ?? {},
+    populationMin: spec.populationMin ?? defaults.populationMin,
+    populationMax: spec.populationMax ?? defaults.populationMax,
+    threshold: spec.threshold ?? defaults.threshold,
+    severity: spec.severity ?? defaults.severity,
   };
-  checkBounds(params.populationMin, params.populationMax);
+  if (params.populationMin > params.populationMax) {
+    throw new InputError(undefined, `population minimum ${params.populationMin} is above the maximum ${params.populationMax}`);
+  }
   const boundaryFile = await readBoundaries(spec.boundaries, { idField: spec.idField, nameField: spec.nameField, layer: spec.layer });
   const units = toUnits(boundaryFile);
   const issues: DataIssue[] = [];
@@ -215,8 +132,8 @@ export async function loadDataset(spec: DatasetSpec, opts: LoadOptions = {}): Pr
   }
 
   const adjacency = opts.skipAdjacency
-    ? { kind: spec.adjacency ?? "rook", neighbors: units.ids.map(() => []), linked: [] }
-    : buildAdjacency(units.geometries, { kind: spec.adjacency, geographic: units.geographic, tolerance: spec.snapTolerance ?? defaultSnapTolerance }, linkPairs, units.flat);
+    ? { kind: spec.adjacency ?? defaults.adjacency, neighbors: units.ids.map(() => []), linked: [] }
+    : buildAdjacency(units.geometries, { kind: spec.adjacency, geographic: units.geographic, tolerance: spec.snapTolerance ?? defaults.snapTolerance }, linkPairs, units.flat);
 
   const dataset: Dataset = {
     name: spec.name ?? spec.boundaries,
