@@ -1,21 +1,14 @@
 import { InputError } from "../errors.js";
-import { buildAdjacency } from "../model/adjacency.js";
-import { joinPopulation, type DataIssue } from "../model/population.js";
-import { buildProvidersStreaming } from "../model/providers.js";
-import type { Dataset, Link, Plan } from "../model/types.js";
-import { toUnits } from "../model/units.js";
-import { detectColumn } from "./detectFields.js";
+import { buildDataset } from "../model/buildDataset.js";
+import type { DataIssue } from "../model/population.js";
+import type { Dataset } from "../model/types.js";
 import type { DatasetSpec } from "../options/datasetSpec.js";
 import { defaults } from "../options/defaults.js";
-import { readAreas } from "./readAreas.js";
-import { readBoundaries, type BoundaryFile } from "./readBoundaries.js";
-import { readLinks } from "./readLinks.js";
-import { readPlan } from "./readPlan.js";
-import { readPopulation } from "./readPopulation.js";
-import { streamProviders } from "./readProviders.js";
-import { parseNumber } from "./parseNumber.js";
+import type { BoundaryFile } from "./readBoundaries.js";
+import { readDatasetTables } from "./readDatasetTables.js";
 
 export type { DatasetSpec } from "../options/datasetSpec.js";
+export { planColumns } from "./readDatasetTables.js";
 
 export interface LoadOptions {
   /** Collect data problems as issues instead of throwing the first error (for `validate`). */
@@ -37,8 +30,10 @@ export interface LoadedDataset {
 }
 
 /**
- * Reads a whole dataset: boundaries, population, providers, links, areas, plan, and builds the
- * adjacency graph. Unless `lenient`, the first error-severity data issue is thrown as an InputError.
+ * Loads a dataset in two steps that run one way: every file the spec names is read into plain
+ * tables (readDatasetTables, in io/), then the model is built from them in one pass (buildDataset,
+ * in model/). Parameters the spec leaves out take the option table's defaults. Unless `lenient`,
+ * the first error-severity data issue is thrown as an InputError.
  *
  * @example
  * const { dataset } = await loadDataset({ boundaries: "units.geojson", population: "pop.csv" });
@@ -53,116 +48,19 @@ export async function loadDataset(spec: DatasetSpec, opts: LoadOptions = {}): Pr
   if (params.populationMin > params.populationMax) {
     throw new InputError(undefined, `population minimum ${params.populationMin} is above the maximum ${params.populationMax}`);
   }
-  const boundaryFile = await readBoundaries(spec.boundaries, { idField: spec.idField, nameField: spec.nameField, layer: spec.layer });
-  const units = toUnits(boundaryFile);
-  const issues: DataIssue[] = [];
-  const files: Record<string, string> = { boundaries: spec.boundaries };
-
-  let population: Float64Array = new Float64Array(units.ids.length).fill(NaN);
-  let populationSource: string | null = null;
-  if (spec.population !== undefined) {
-    files.population = spec.population;
-    const rows = await readPopulation(spec.population, boundaryFile.idField, { unitColumn: spec.populationUnitColumn, valueColumn: spec.populationColumn });
-    const joined = joinPopulation(units, rows, spec.population);
-    population = joined.population;
-    issues.push(...joined.issues);
-    populationSource = spec.population;
-  } else {
-    const fields = Object.keys(boundaryFile.features[0]?.properties ?? {});
-    const field = spec.populationField ?? tryDetect(spec.boundaries, fields, boundaryFile.idField);
-    if (field !== undefined) {
-      if (!fields.includes(field)) throw new InputError(spec.boundaries, `has no field "${field}" (--population-field)`);
-      const rows = boundaryFile.features.map((f) => {
-        const v = f.properties[field];
-        const value = typeof v === "number" ? v : parseNumber(String(v ?? ""), spec.boundaries, 0, field);
-        return { unit: f.id, value };
-      });
-      const joined = joinPopulation(units, rows, spec.boundaries);
-      population = joined.population;
-      issues.push(...joined.issues);
-      populationSource = `${spec.boundaries} (${field})`;
-    }
-  }
-
-  let providers = null;
-  if (spec.providers !== undefined) {
-    files.providers = spec.providers;
-    const rows = await streamProviders(spec.providers, boundaryFile.idField, {
-      providerColumn: spec.providerColumn,
-      unitColumn: spec.providerUnitColumn,
-      valueColumn: spec.providerValueColumn,
-    });
-    const built = await buildProvidersStreaming(units, rows, spec.providers);
-    providers = built.providers;
-    issues.push(...built.issues);
-  }
-
-  let links: Link[] = [];
-  const linkPairs: [number, number][] = [];
-  if (spec.links !== undefined) {
-    files.links = spec.links;
-    links = await readLinks(spec.links);
-    for (const l of links) {
-      const a = units.index.get(l.a), b = units.index.get(l.b);
-      const bad = a === undefined ? l.a : b === undefined ? l.b : undefined;
-      if (bad !== undefined || a === undefined || b === undefined) {
-        issues.push({ rule: "link-unknown-unit", severity: "error", message: `link names "${bad}", which is not a unit of the boundaries`, file: spec.links, line: l.line, units: [bad ?? ""] });
-        continue;
-      }
-      linkPairs.push([a, b]);
-    }
-  }
-
-  let areas = null;
-  if (spec.areas !== undefined) {
-    files.areas = spec.areas;
-    areas = await readAreas(spec.areas, boundaryFile.idField, { areaColumn: spec.areaColumn, unitColumn: spec.areaUnitColumn, weightColumn: spec.areaWeightColumn });
-  }
-
-  let plan: Plan | null = null;
-  if (spec.plan !== undefined && !opts.skipPlan) {
-    files.plan = spec.plan;
-    plan = await readPlan(spec.plan, boundaryFile.idField, planColumns(spec, spec.plan));
-  }
-  if (spec.providerSites !== undefined) files.providerSites = spec.providerSites;
-
+  const { tables, boundaryFile, files } = await readDatasetTables(spec, { skipPlan: opts.skipPlan });
+  const { dataset, issues } = buildDataset(tables, {
+    name: spec.name ?? spec.boundaries,
+    params,
+    adjacency: { kind: spec.adjacency ?? defaults.adjacency, tolerance: spec.snapTolerance ?? defaults.snapTolerance },
+    skipAdjacency: opts.skipAdjacency,
+    files,
+  });
   if (!opts.lenient) {
     const first = issues.find((i) => i.severity === "error" && i.rule !== "population-missing");
     if (first) throw new InputError(first.file, first.message, { line: first.line });
   }
-
-  const adjacency = opts.skipAdjacency
-    ? { kind: spec.adjacency ?? defaults.adjacency, neighbors: units.ids.map(() => []), linked: [] }
-    : buildAdjacency(units.geometries, { kind: spec.adjacency, geographic: units.geographic, tolerance: spec.snapTolerance ?? defaults.snapTolerance }, linkPairs, units.flat);
-
-  const dataset: Dataset = {
-    name: spec.name ?? spec.boundaries,
-    units,
-    population,
-    providers,
-    links,
-    areas,
-    adjacency,
-    params,
-    plan,
-    files,
-  };
-  return { dataset, boundaryFile, issues, populationSource };
-}
-
-/** The plan column names that apply to `file`: the spec's, unless they were written for another plan file. */
-export function planColumns(spec: DatasetSpec, file: string): { unitColumn?: string; footprintColumn?: string; nameColumn?: string } {
-  if (spec.planColumnsFor !== undefined && spec.planColumnsFor !== file) return {};
-  return { unitColumn: spec.planUnitColumn, footprintColumn: spec.footprintColumn, nameColumn: spec.footprintNameColumn };
-}
-
-/** A boundary property that holds population: `population`, `pop`, or the one field starting "pop". */
-function tryDetect(file: string, fields: string[], idField: string): string | undefined {
-  try {
-    return detectColumn(file, fields, "population", undefined, ["population", "pop", /^pop/i], "--population-field", [idField]);
-  } catch {
-    return undefined;
-  }
+  return { dataset, boundaryFile, issues, populationSource: tables.population?.source ?? null };
 }
 
 /** Throws when the dataset has no usable population (commands that need one call this). */
