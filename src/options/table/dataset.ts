@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { allCommands, option } from "../row.js";
+import { option } from "../row.js";
 import { choice, file, flag, number, severities, text } from "../valueTypes.js";
 
-/** Commands that name the boundaries with a flag (info and validate take them as the argument). */
-const all = allCommands;
+/** The commands that read a dataset (a new command that does not should not be listed here). */
+const all = ["info", "check", "validate", "optimise", "map", "diff"] as const;
 
 /**
  * Options of the dataset every command reads: its files, their columns and the rule parameters.
