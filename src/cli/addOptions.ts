@@ -18,7 +18,7 @@ export function attributeOf(row: AnyRow): string {
 }
 
 /** A row's help line: its text, then its default. */
-export function helpOf(row: AnyRow): string {
+function helpOf(row: AnyRow): string {
   if (row.defaultText !== undefined) return `${row.help} (default: ${row.defaultText})`;
   if (row.default === undefined || row.value.switch || row.value.repeatable) return row.help;
   return `${row.help} (default: ${row.value.show(row.default)})`;

@@ -4,8 +4,6 @@ import { detectColumn } from "./detectFields.js";
 import { openCsv } from "./readCsv.js";
 import { parseNumber } from "./parseNumber.js";
 
-export type { PopulationRow };
-
 export interface PopulationColumns {
   unitColumn?: string;
   valueColumn?: string;
