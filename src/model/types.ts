@@ -1,3 +1,4 @@
+import type { Severity } from "../options/valueTypes.js";
 import type { MultiPolygon, Polygon } from "geojson";
 import type { FlatRings } from "./flatRings.js";
 
@@ -114,7 +115,7 @@ export interface AreaOverlap {
   weight: number;
 }
 
-export type Severity = "error" | "warning" | "off";
+export type { Severity };
 
 /** Rule parameters of a dataset. */
 export interface RuleParams {

@@ -1,3 +1,4 @@
+import { defaults } from "../options/defaults.js";
 import { annealing } from "./accept.js";
 import { Archive } from "./archive.js";
 import { BestTracker } from "./best.js";
@@ -30,7 +31,8 @@ export const DEFAULTS = {
   /** Proposals (per replica) between two footprint relocations (merge one pair, split another). */
   mergeSplitEvery: 8192,
   mergeSplitMaxUnits: 10,
-  timeMs: 10_000,
+  /** Search time per replica when neither a time nor iterations are given (the option table's --time). */
+  timeMs: defaults.time,
   progressEvery: 1 << 18,
 };
 
@@ -54,7 +56,7 @@ export const DEFAULTS = {
 export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0): Generator<Progress, OptimiseResult> {
   const clockStart = performance.now();
   checkInstance(inst);
-  const seed = opts.seed ?? 1;
+  const seed = opts.seed ?? defaults.seed;
   const rng = createRng(seed);
   const plan = initialPlan(inst, opts, rng);
   const startObjective = opts.start ? evaluate(inst, opts.start, opts.start) : null;

@@ -1,4 +1,5 @@
 import { components } from "../model/components.js";
+import { defaults } from "../options/defaults.js";
 import { resolvePlan } from "../model/plan.js";
 import type { Dataset, Finding, Plan } from "../model/types.js";
 import { applySeverity, isValid } from "./applySeverity.js";
@@ -62,7 +63,7 @@ export interface CheckResult {
  * result.ok; // false when any finding has error severity
  */
 export function checkPlan(dataset: Dataset, plan: Plan, opts: Partial<PlanRuleOptions> = {}, extra: Finding[] = []): CheckResult {
-  const ruleOpts: PlanRuleOptions = { ...opts, splitTolerance: opts.splitTolerance ?? 0.01 };
+  const ruleOpts: PlanRuleOptions = { ...opts, splitTolerance: opts.splitTolerance ?? defaults.splitTolerance };
   const resolved = resolvePlan(plan, dataset.units);
   const ctx = planContext(dataset, resolved);
   const raw: Finding[] = [...extra];

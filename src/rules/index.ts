@@ -12,7 +12,7 @@ import { unassigned } from "./plan/unassigned.js";
 import { unknownUnit } from "./plan/unknownUnit.js";
 
 export interface PlanRuleOptions {
-  /** Share of an area in a second footprint above which it counts as split (default 0.01). */
+  /** Share of an area in a second footprint above which it counts as split (default: the option table's). */
   splitTolerance: number;
   /** Units that must be in a given footprint (a lock file), and that file for messages. */
   locks?: Lock[];
@@ -42,16 +42,4 @@ export const planRules: Record<string, (ctx: PlanContext, opts: PlanRuleOptions)
 };
 
 /** Every rule id a plan finding can carry, for severity configuration and reports. */
-export const planRuleIds = [
-  "unknown-unit",
-  "unassigned",
-  "overlap",
-  "population-min",
-  "population-max",
-  "contiguity",
-  "cross-footprint-provider",
-  "split-area",
-  "lock",
-  "group",
-  "exception",
-] as const;
+export { planRuleIds } from "../options/ruleIds.js";
