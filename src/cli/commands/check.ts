@@ -3,12 +3,13 @@ import type { CliContext } from "../context.js";
 import { addDatasetOptions, addPlanOptions } from "../datasetFlags.js";
 
 /** `stp-footprint check [plan]`: every rule on a candidate plan. */
-export function checkCommand(ctx: CliContext): Command {
+export function checkCommand(ctx: CliContext, version = "0.0.0"): Command {
   const cmd = new Command("check")
     .description("check a plan against every rule: population bounds, contiguity, overlaps, cross-footprint providers")
     .argument("[plan]", "plan: CSV (unit, footprint[, name]) or footprint polygons (GeoJSON/TopoJSON); default: the dataset's plan")
-    .option("--format <name>", "text, json, junit, github or markdown", "text")
-    .option("--lock <file>", "CSV of units that must be in a footprint (unit, footprint): a unit elsewhere is a `lock` error");
+    .option("--format <name>", "text, json, junit, github, sarif or markdown", "text")
+    .option("--lock <file>", "CSV of units that must be in a footprint (unit, footprint): a unit elsewhere is a `lock` error")
+    .option("--no-step-summary", "do not append a markdown summary to $GITHUB_STEP_SUMMARY (in GitHub Actions)");
   addPlanOptions(cmd);
   addDatasetOptions(cmd);
   cmd.addHelpText(
@@ -27,9 +28,10 @@ Examples:
     const { z } = await import("zod");
     const { datasetOptionsSchema, parseOptions, planOptionsShape, resolveDatasetSpec } = await import("../options.js");
     const schema = datasetOptionsSchema.extend({
-      format: z.enum(["text", "json", "junit", "github", "markdown"]),
+      format: z.enum(["text", "json", "junit", "github", "sarif", "markdown"]),
       ...planOptionsShape,
       lock: z.string().min(1).optional(),
+      stepSummary: z.boolean(),
     });
     const o = parseOptions(schema, raw);
     const spec = await resolveDatasetSpec(o);
@@ -43,9 +45,13 @@ Examples:
     });
     const { checkReporters } = await import("../../report/check.js");
     const { palette } = await import("../../report/text.js");
-    const input = { result, title, planFile: used };
+    const input = { result, title, planFile: used, root: process.env.GITHUB_WORKSPACE || undefined, version };
     if (o.format === "text") checkReporters.text(input, ctx.stdout, palette(ctx.color));
     else checkReporters[o.format](input, ctx.stdout);
+    if (o.stepSummary) {
+      const { appendStepSummary } = await import("../stepSummary.js");
+      await appendStepSummary((sink) => checkReporters.markdown(input, sink), process.env, ctx.stderr);
+    }
     const { codeForFindings } = await import("../exit.js");
     ctx.code = codeForFindings(result.findings);
   });

@@ -3,16 +3,17 @@ import type { CliContext } from "../context.js";
 import { addDatasetOptions } from "../datasetFlags.js";
 
 /** `stp-footprint validate [boundaries]`: dataset geometry checks for CI. */
-export function validateCommand(ctx: CliContext): Command {
+export function validateCommand(ctx: CliContext, version = "0.0.0"): Command {
   const cmd = new Command("validate")
     .description("validate unit boundaries for planning: geometry, coordinates, ids, overlaps, gaps, isolated units")
     .argument("[boundaries]", "unit boundaries (GeoJSON, TopoJSON, Shapefile); default: the dataset's")
-    .option("--format <name>", "text, json, junit, github or markdown", "text")
+    .option("--format <name>", "text, json, junit, github, sarif or markdown", "text")
     .option("--fix <out>", "also write mechanically repaired boundaries (GeoJSON) to <out>")
     .option("--overlap-area <m2>", "report overlaps larger than this many square metres", "100")
     .option("--overlap-width <m>", "... and wider on average (2 x area / perimeter) than this many metres", "5")
     .option("--gap-area <m2>", "report holes between units up to this many square metres as slivers", "10000")
-    .option("--gap-min-area <m2>", "ignore holes smaller than this (rounding dust)", "20");
+    .option("--gap-min-area <m2>", "ignore holes smaller than this (rounding dust)", "20")
+    .option("--no-step-summary", "do not append a markdown summary to $GITHUB_STEP_SUMMARY (in GitHub Actions)");
   addDatasetOptions(cmd, { boundaries: false });
   cmd.addHelpText(
     "after",
@@ -34,8 +35,9 @@ Examples:
     const { datasetOptionsSchema, numeric, parseOptions, resolveDatasetSpec } = await import("../options.js");
     const area = numeric((n) => n.nonnegative("must not be negative"));
     const schema = datasetOptionsSchema.extend({
-      format: z.enum(["text", "json", "junit", "github", "markdown"]),
+      format: z.enum(["text", "json", "junit", "github", "sarif", "markdown"]),
       fix: z.string().min(1).optional(),
+      stepSummary: z.boolean(),
       overlapArea: area,
       overlapWidth: area,
       gapArea: area,
@@ -57,8 +59,13 @@ Examples:
     });
     const { validateReporters } = await import("../../report/validate.js");
     const { palette } = await import("../../report/text.js");
+    const where = { root: process.env.GITHUB_WORKSPACE || undefined, version };
     if (o.format === "text") validateReporters.text(result, ctx.stdout, palette(ctx.color));
-    else validateReporters[o.format](result, ctx.stdout);
+    else validateReporters[o.format](result, ctx.stdout, where);
+    if (o.stepSummary) {
+      const { appendStepSummary } = await import("../stepSummary.js");
+      await appendStepSummary((sink) => validateReporters.markdown(result, sink), process.env, ctx.stderr);
+    }
     const { codeForFindings } = await import("../exit.js");
     ctx.code = codeForFindings(result.findings);
   });
