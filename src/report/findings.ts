@@ -158,7 +158,7 @@ export function findingsGithub(r: FindingsReport, out: Sink): void {
   const annotation = (f: Finding) => {
     const props: string[] = [];
     const file = f.file ?? r.file;
-    if (file) props.push(`file=${ghEscapeProperty(relativeFile(file, r.root))}`);
+    if (file && file !== "-") props.push(`file=${ghEscapeProperty(relativeFile(file, r.root))}`);
     if (f.line) props.push(`line=${f.line}`);
     props.push(`title=${ghEscapeProperty(`${r.command} ${f.rule}`)}`);
     return `::${f.severity} ${props.join(",")}::${ghEscapeData(f.message + (f.suggestion ? ` (hint: ${f.suggestion})` : ""))}`;

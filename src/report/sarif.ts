@@ -44,7 +44,9 @@ export function findingsSarif(r: FindingsReport, out: Sink, version: string): vo
 }
 
 function result(f: Finding, r: FindingsReport, ruleIndex: number) {
-  const file = f.file ?? r.file;
+  const given = f.file ?? r.file;
+  // A plan read from standard input ("-") has no file to point at.
+  const file = given === "-" ? undefined : given;
   const properties: Record<string, unknown> = {};
   if (f.footprint !== undefined) properties.footprint = f.footprint;
   if (f.units !== undefined) properties.units = f.units.slice(0, 100);

@@ -18,7 +18,7 @@ export function optimiseCommand(ctx: CliContext): Command {
     .option("--seed <n>", "random seed", "1")
     .option("--threads <n>", "worker threads (default: the number of cores)")
     .option("--replicas <n>", "independent searches, best kept (default: --threads); fix it to get the same plan on any machine")
-    .option("--out <file>", "write the plan as CSV (unit,footprint,footprint_name)")
+    .option("--out <file>", "write the plan as CSV (unit,footprint,footprint_name); - writes it to standard output (the summary then goes to standard error)")
     .option("--map <file>", "also draw the result: .svg, .png or .html (see `map`)")
     .option("--geojson <file>", "also write the footprints as dissolved polygons (GeoJSON)")
     .option("--frontier", "report the best cross-footprint count for max moves 0, 1, 2, 4, 8, 16, 32 and unlimited")
@@ -79,9 +79,11 @@ Examples:
     const threads = o.threads ?? Math.max(1, availableParallelism());
     const inputs = [spec.boundaries, spec.population, spec.providers, spec.links, spec.plan, spec.providerSites, typeof o.start === "string" ? o.start : undefined, o.lock];
     const { assertNotInput } = await import("../../io/writeFileAtomic.js");
-    if (o.out !== undefined) assertNotInput(o.out, inputs, "--out");
+    const toStdout = o.out === "-";
+    if (o.out !== undefined && !toStdout) assertNotInput(o.out, inputs, "--out");
     if (o.map !== undefined) assertNotInput(o.map, inputs, "--map");
     if (o.geojson !== undefined) assertNotInput(o.geojson, inputs, "--geojson");
+    if (o.map === "-" || o.geojson === "-") throw new UsageError("only --out can write to standard output (-)", o.map === "-" ? "--map" : "--geojson");
     if (o.start === true) throw new UsageError("needs a file", "--start");
 
     const { progressLine } = await import("../progress.js");
@@ -115,11 +117,17 @@ Examples:
       progress.done();
     }
     const { writeOptimiseOutputs } = await import("../../app/optimise.js");
-    await writeOptimiseOutputs(outcome, spec, { out: o.out, geojson: o.geojson, map: o.map });
+    await writeOptimiseOutputs(outcome, spec, { out: toStdout ? undefined : o.out, geojson: o.geojson, map: o.map });
     const { optimiseJson, optimisePassed, optimiseText } = await import("../../report/optimise.js");
     const { palette } = await import("../../report/text.js");
-    if (o.format === "json") optimiseJson(outcome.summary, ctx.stdout);
-    else optimiseText(outcome.summary, ctx.stdout, palette(ctx.color));
+    // With --out -, standard output carries the plan alone (to pipe into check -); the summary goes to stderr.
+    const summaryOut = toStdout ? ctx.stderr : ctx.stdout;
+    if (toStdout) {
+      const { planToCsv } = await import("../../io/writePlan.js");
+      ctx.stdout.write(planToCsv(outcome.plan));
+    }
+    if (o.format === "json") optimiseJson(outcome.summary, summaryOut);
+    else optimiseText(outcome.summary, summaryOut, palette(ctx.color && !toStdout));
     ctx.code = optimisePassed(outcome.summary) ? 0 : 1;
   });
   return cmd;
