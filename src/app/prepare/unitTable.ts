@@ -1,6 +1,7 @@
 import { parseNumber } from "../../io/parseNumber.js";
 import type { Lookup } from "../../io/readLookup.js";
 import { countedFinding, type Example } from "../../model/countedFinding.js";
+import { formatInt } from "../../model/format.js";
 import type { Finding } from "../../model/types.js";
 
 /** The small areas of a lookup grouped into units, with populations summed exactly. */
@@ -146,7 +147,7 @@ export function buildUnitTable(
   }
   if (unknown.length) {
     findings.push(
-      countedFinding("population-unknown-area", "warning", [`population row names no small area of the lookup (${unknownTotal} people left out)`, `population rows name no small area of the lookup (${unknownTotal} people left out)`], unknown, populationFile),
+      countedFinding("population-unknown-area", "warning", [`population row names no small area of the lookup (${formatInt(unknownTotal)} people left out)`, `population rows name no small area of the lookup (${formatInt(unknownTotal)} people left out)`], unknown, populationFile),
     );
   }
   if (duplicate.length) findings.push(countedFinding("population-duplicate", "error", ["small area has a second population row", "small areas have a second population row"], duplicate, populationFile));
