@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Finding } from "../../src/model/types.js";
 import { type FindingsReport, findingsGithub, githubAnnotationLimit } from "../../src/report/findings.js";
 import { runCli } from "../helpers/cli.js";
-import { itShared, repoRoot, sharedFile } from "../helpers/shared.js";
+import { repoRoot } from "../helpers/shared.js";
 import { smallAreaFiles } from "../helpers/smallAreas.js";
 
 const require = createRequire(import.meta.url);
@@ -81,15 +81,6 @@ describe("CI formats", () => {
     process.env.GITHUB_WORKSPACE = join(repoRoot, "fixtures");
     const r = await runCli(["validate", join(repoRoot, "fixtures/validate/invalid/bad-coordinates.geojson"), "--format", "github"]);
     expect(r.stdout.split("\n")[0]).toMatch(/^::error file=validate\/invalid\/bad-coordinates.geojson,line=4,title=validate finite-coordinates::unit A/);
-  });
-
-  itShared("github: validate on the England CCG16 file annotates 10 + 10 of its 337 findings and says so", async () => {
-    const r = await runCli(["validate", sharedFile("ccg16_boundaries_from_lsoa_bsc.geojson"), "--format", "github"]);
-    const lines = r.stdout.trimEnd().split("\n");
-    expect(lines.filter((l) => l.startsWith("::error ") || l.startsWith("::warning "))).toHaveLength(20);
-    expect(lines.at(-1)).toMatch(/: 127 errors, 210 warnings; 20 annotated, the other 317 listed in the log/);
-    // E38000003 is feature 2, on line 7 of the file (one feature per line after a 4-line header).
-    expect(lines[0]).toMatch(/line=7,title=validate self-intersections::unit E38000003 /);
   });
 
   it("step summary: markdown is appended to GITHUB_STEP_SUMMARY when it is set, unless --no-step-summary", async () => {
