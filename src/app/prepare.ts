@@ -4,6 +4,7 @@ import { hashFile } from "../io/hashFile.js";
 import { type CatchmentColumns, openCatchment } from "../io/readCatchment.js";
 import { type LookupColumnNames, readLookup } from "../io/readLookup.js";
 import { readPopulation } from "../io/readPopulation.js";
+import { openCsv } from "../io/readCsv.js";
 import { detectColumn } from "../io/detectFields.js";
 import type { Finding } from "../model/types.js";
 import { InputError } from "../errors.js";
@@ -14,6 +15,9 @@ import { primaryFootprints } from "./prepare/footprints.js";
 import { prepareLinks } from "./prepare/links.js";
 import { buildUnitTable } from "./prepare/unitTable.js";
 import { writePrepared } from "./prepare/writePrepared.js";
+
+/** Names of a population column, best first ("All Ages" in ONS small-area estimates). */
+const populationPreferences: (string | RegExp)[] = ["population", "pop", /^pop/i, /population/i, /^all[ _]ages$/i, "value"];
 
 /** What `prepare` builds a dataset from: the public small-area files as published, and where to write it. */
 export interface PrepareOptions {
@@ -109,13 +113,16 @@ export async function runPrepare(o: PrepareOptions): Promise<PrepareResult> {
   let populationColumn: string;
   let unitTable;
   if (o.population !== undefined) {
-    const rows = await readPopulation(o.population, c.smallArea, { unitColumn: o.populationAreaColumn, valueColumn: o.populationColumn });
-    populationColumn = o.populationColumn ?? "(detected)";
+    // ONS small-area population estimates name their columns "LSOA Code" and "All Ages".
+    const { header } = await openCsv(o.population);
+    const areaColumn = detectColumn(o.population, header, "small-area", o.populationAreaColumn, [c.smallArea, "unit", "code", "id", /^[A-Za-z]+\d{2}CD$/, /code/i], "--population-area-column");
+    populationColumn = detectColumn(o.population, header, "population", o.populationColumn, populationPreferences, "--population-column", [areaColumn]);
+    const rows = await readPopulation(o.population, c.smallArea, { unitColumn: areaColumn, valueColumn: populationColumn });
     unitTable = buildUnitTable(lookup, { rows, file: o.population });
   } else {
     const exclude = Object.values(c).filter((v): v is string => v !== undefined);
     try {
-      populationColumn = detectColumn(lookup.file, lookup.header, "population", o.populationColumn, ["population", "pop", /^pop/i, /population/i, /^all[ _]ages$/i], "--population-column", exclude);
+      populationColumn = detectColumn(lookup.file, lookup.header, "population", o.populationColumn, populationPreferences, "--population-column", exclude);
     } catch (err) {
       if (o.populationColumn !== undefined) throw err;
       throw new InputError(lookup.file, `has no population column; give --population FILE (small-area populations) or --population-column NAME`, { line: 1 });

@@ -150,3 +150,16 @@ describe("prepare", () => {
     expect(r.stdout).toMatch(/WRITTEN 0 errors, 0 warnings; 4 files in .*: boundaries.geojson, population.csv, prepare.json, stp-footprint.json/);
   });
 });
+
+describe("prepare with ONS-style population estimates", () => {
+  it("prepare: a population file with 'LSOA Code' and 'All Ages' columns is read without naming them", async () => {
+    const f = smallAreaFiles(2, 4);
+    const pop = join(f.dir, "sape.csv");
+    writeFileSync(pop, "LSOA Code,LSOA Name,All Ages,0,1\n" + Array.from({ length: 8 }, (_, i) => `S${i},Area ${i},${100 + i},1,1`).join("\n") + "\n");
+    const r = await runCli(["prepare", "--lookup", f.lookup, "--unit", "CCG16CD", "--population", pop, "--small-area-boundaries", f.smallAreaBoundaries, "--out", join(f.dir, "o"), "--format", "json"]);
+    expect(r.stderr).toBe("");
+    const result = JSON.parse(r.stdout);
+    expect(result.columns.population).toBe("All Ages");
+    expect(result.counts.population).toBe(8 * 100 + 28);
+  });
+});
