@@ -17,6 +17,7 @@ export const prepareRuleIds = [
   "population-missing",
   "footprint-split",
   "footprint-missing",
+  "catchment-no-match",
   "catchment-unknown-area",
   "catchment-duplicate",
   "catchment-over-one",

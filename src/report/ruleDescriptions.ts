@@ -53,6 +53,7 @@ export const ruleDescriptions: Record<string, string> = {
   "footprint-split": "A unit's small areas lie in more than one footprint.",
   "footprint-missing": "A unit has no footprint.",
   "catchment-unknown-area": "A catchment row names an area that is not in the lookup.",
+  "catchment-no-match": "No catchment row names an area of the lookup.",
   "catchment-duplicate": "A catchment (area, provider) pair has more than one row.",
   "catchment-over-one": "The catchment proportions of one area sum above 1.",
   "catchment-missing": "An area of the lookup has no catchment row.",

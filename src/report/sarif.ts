@@ -3,9 +3,6 @@ import { type FindingsReport, relativeFile } from "./findings.js";
 import { describeRule } from "./ruleDescriptions.js";
 import type { Sink } from "./text.js";
 
-/** Where SARIF viewers link a rule's help. */
-const informationUri = "https://github.com/stp-footprint/stp-footprint#readme";
-
 /**
  * A SARIF 2.1.0 log (OASIS; the format GitHub code scanning uploads): one run of stp-footprint
  * with the rules it ran (id, description, default level) and a result per finding. Each result is
@@ -24,7 +21,6 @@ export function findingsSarif(r: FindingsReport, out: Sink, version: string): vo
     id,
     name: id.replace(/(^|-)([a-z])/g, (_, __, ch: string) => ch.toUpperCase()),
     shortDescription: { text: describeRule(id) },
-    helpUri: informationUri,
     defaultConfiguration: { level: defaultLevel(id) },
   }));
   const results = r.findings.map((f) => result(f, r, index.get(f.rule)!));
@@ -33,7 +29,7 @@ export function findingsSarif(r: FindingsReport, out: Sink, version: string): vo
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "stp-footprint", semanticVersion: version, version, informationUri, rules } },
+        tool: { driver: { name: "stp-footprint", semanticVersion: version, version, rules } },
         automationDetails: { id: `stp-footprint/${r.command}/` },
         invocations: [{ executionSuccessful: true }],
         results,

@@ -110,6 +110,14 @@ describe("prepare", () => {
     expect(existsSync(dest)).toBe(false);
   });
 
+  it("prepare: catchment areas that match no lookup area at all are an error, not a dataset without providers", async () => {
+    const r = await runCli([...base, "--catchment", f.catchment, "--catchment-level", "LSOA11CD", "--out", join(f.dir, "nomatch"), "--format", "json"]);
+    expect(r.code).toBe(1);
+    const findings = JSON.parse(r.stdout).findings;
+    expect(findings[0]).toMatchObject({ rule: "catchment-no-match", severity: "error" });
+    expect(findings[0].message).toContain("no row of the catchment file names an area of the lookup's LSOA11CD column (12 areas named, e.g. M0, M1, M2)");
+  });
+
   it("prepare: a grouping column that is not there is one line naming the file and the columns (exit 2)", async () => {
     const r = await runCli(["prepare", "--lookup", f.lookup, "--unit", "ICB22CD", "--small-area-boundaries", f.smallAreaBoundaries, "--out", join(f.dir, "x")]);
     expect(r.code).toBe(2);

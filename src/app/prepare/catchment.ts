@@ -71,7 +71,15 @@ export async function aggregateCatchment(
 
   const findings: Finding[] = [];
   const file = stream.file;
-  if (unknown.size) {
+  if (byArea.size === 0) {
+    findings.push({
+      rule: "catchment-no-match",
+      severity: "error",
+      message: `no row of the catchment file names an area of the lookup's ${level} column (${unknown.size} areas named, e.g. ${[...unknown.keys()].slice(0, 3).join(", ")})`,
+      file,
+      suggestion: "name the lookup column that holds the catchment's areas with --catchment-level",
+    });
+  } else if (unknown.size) {
     findings.push(
       countedFinding(
         "catchment-unknown-area",
