@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { demoManifest } from "../app/dataset.js";
 import { UsageError } from "../errors.js";
 import { type DatasetSpec, specFromManifest } from "../io/loadDataset.js";
 import { readManifest } from "../io/manifest.js";
 
 /** The embedded synthetic demo dataset, used when neither --dataset nor boundaries are given. */
-export const demoManifest = fileURLToPath(new URL("../../data/demo/stp-footprint.json", import.meta.url));
+export { demoManifest };
 
 const numberText = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
