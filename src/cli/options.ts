@@ -4,22 +4,19 @@ import { demoManifest } from "../app/dataset.js";
 import { UsageError } from "../errors.js";
 import { type DatasetSpec, specFromManifest } from "../io/loadDataset.js";
 import { readManifest } from "../io/manifest.js";
+import { isPlainNumber } from "../io/parseNumber.js";
 
 /** The embedded synthetic demo dataset, used when neither --dataset nor boundaries are given. */
 export { demoManifest };
-
-const numberText = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** A numeric option given as text; thousands separators and units are refused. */
 export const numeric = (check: (n: z.ZodNumber) => z.ZodNumber) =>
   z
     .string()
     .trim()
-    .regex(numberText, "must be a plain number (like 300000 or 0.05)")
+    .refine(isPlainNumber, "must be a plain number (like 300000 or 0.05)")
     .transform(Number)
     .pipe(check(z.number()));
-
-export const formatOption = <T extends readonly [string, ...string[]]>(names: T) => z.enum(names).default(names[0] as T[number] as never);
 
 /** Options every dataset-reading command shares (as commander hands them over: strings). */
 export const datasetOptionsSchema = z.object({

@@ -12,7 +12,7 @@ import { exitCodes, reportError } from "./exit.js";
 const commands = [infoCommand, checkCommand, validateCommand, optimiseCommand, mapCommand, diffCommand];
 
 /** Builds the program with every command, writing through the context's sinks. */
-export function createProgram(ctx: CliContext, version: string): Command {
+function createProgram(ctx: CliContext, version: string): Command {
   const program = new Command("stp-footprint")
     .description(
       "Check, validate and optimise planning footprints: groupings of health organisations into " +

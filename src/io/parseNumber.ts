@@ -3,13 +3,26 @@ import { InputError } from "../errors.js";
 const plainNumber = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
+ * True for text that is one plain number: digits with an optional sign, decimal point and
+ * exponent ("1234", "-0.05", "1e6"). The one test of what counts as a number, for cells, options
+ * and the CSV writer's formula guard alike.
+ *
+ * @example
+ * isPlainNumber("0.05"); // true
+ * isPlainNumber("1,234"); // false
+ */
+export function isPlainNumber(text: string): boolean {
+  return plainNumber.test(text);
+}
+
+/**
  * Parses a numeric cell strictly: "1234", "1234.5", "1e6". Thousands separators ("1,234"),
  * inner spaces, "NaN" and "Infinity" are refused with an InputError naming the file, line and
  * column, because silently reading "1,234" as 1 would be worse than stopping.
  */
 export function parseNumber(text: string, file: string, line: number, column: string): number {
   const t = text.trim();
-  if (!plainNumber.test(t)) {
+  if (!isPlainNumber(t)) {
     const hint = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)
       ? " (remove the thousands separators)"
       : /\d\s+\d/.test(t)

@@ -9,11 +9,6 @@ export interface Acceptance {
   accept(dE: number): boolean;
 }
 
-/** Greedy descent: keeps moves that do not make the energy worse (sideways moves drift on plateaus). */
-export function greedy(): Acceptance {
-  return { temperature: 0, accept: (dE) => dE <= 0 };
-}
-
 /**
  * Metropolis acceptance for simulated annealing: always keep a move that does not worsen the
  * energy, keep a worsening move with probability exp(-dE / T).
