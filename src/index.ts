@@ -47,6 +47,7 @@ export type {
   AreaOverlap,
   Dataset,
   Finding,
+  FlatRings,
   Link,
   Lock,
   Plan,
@@ -58,7 +59,6 @@ export type {
   UnitGeometry,
   Units,
 } from "./model/types.js";
-export type { FlatRings } from "./model/flatRings.js";
 
 // Errors a user can fix.
 export { InputError, UsageError, isUserError, type InputLocation } from "./errors.js";

@@ -1,5 +1,5 @@
-import { type FlatRings, flattenGeometries } from "./flatRings.js";
-import type { AdjacencyGraph, UnitGeometry } from "./types.js";
+import { flattenGeometries } from "./flatRings.js";
+import type { AdjacencyGraph, FlatRings, UnitGeometry } from "./types.js";
 
 export interface AdjacencyOptions {
   /** "rook": units sharing a stretch of boundary; "queen": units that touch at all. Default rook. */
