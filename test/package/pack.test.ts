@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/shared.js";
 
 // The package as a user gets it: packed with `npm pack`, installed into an empty folder without
@@ -56,6 +56,10 @@ beforeAll(() => {
     throw new Error(`npm ci --offline failed (is the npm cache filled? run npm ci in the repository first):\n${ci.stderr}`);
   }
 }, 120_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 describe("the packed package", () => {
   it("package: the tarball is under 1 MB and holds the CLI, the library with its types, the demo and the licence, no sources or tests", () => {
