@@ -6,9 +6,6 @@ import { type DatasetSpec, specFromManifest } from "../io/loadDataset.js";
 import { readManifest } from "../io/manifest.js";
 import { isPlainNumber } from "../io/parseNumber.js";
 
-/** The embedded synthetic demo dataset, used when neither --dataset nor boundaries are given. */
-export { demoManifest };
-
 /** A numeric option given as text; thousands separators and units are refused. */
 export const numeric = (check: (n: z.ZodNumber) => z.ZodNumber) =>
   z

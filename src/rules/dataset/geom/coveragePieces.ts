@@ -1,7 +1,7 @@
 import type { Chain, CoverageScale } from "./coverageChains.js";
 
 /** A connected piece of the coverage: an overlap of two units, or a hole in the union of all units. */
-export interface CoveragePiece {
+interface CoveragePiece {
   /** Item indexes of the units around the piece (two for an overlap). */
   units: number[];
   /** Area in m² (planar in a local equirectangular projection for degrees). */
