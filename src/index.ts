@@ -16,7 +16,7 @@
 
 // Datasets: a manifest or a spec in, the loaded model out.
 export { demoManifest, readDatasetSpec } from "./app/dataset.js";
-export { loadDataset, specFromManifest, type DatasetSpec, type LoadOptions, type LoadedDataset } from "./io/loadDataset.js";
+export { loadDataset, type DatasetSpec, type LoadOptions, type LoadedDataset } from "./io/loadDataset.js";
 
 // The operations (one per command).
 export { runCheck, type CheckOutcome, type RunCheckOptions } from "./app/check.js";

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { type DatasetSpec, specFromManifest } from "../io/loadDataset.js";
+import type { DatasetSpec } from "../io/loadDataset.js";
 import { readManifest } from "../io/manifest.js";
 
 /**
@@ -19,5 +19,5 @@ export const demoManifest = fileURLToPath(new URL("../../data/demo/stp-footprint
  * const { result } = await runCheck({ ...spec, populationMax: 3_000_000 });
  */
 export async function readDatasetSpec(manifestFile: string): Promise<DatasetSpec> {
-  return specFromManifest(await readManifest(manifestFile));
+  return readManifest(manifestFile);
 }

@@ -3,8 +3,9 @@
  * geography and a starting plan, generated deterministically from one seed.
  */
 import type { Feature, Polygon } from "geojson";
-import { createRng } from "../random.js";
 import { toCsv } from "../io/writeCsv.js";
+import { defaults } from "../options/defaults.js";
+import { createRng } from "../random.js";
 import { createHexGrid } from "./hexGrid.js";
 import { makeLand, SEA } from "./land.js";
 import { makeAreas } from "./makeAreas.js";
@@ -34,8 +35,8 @@ const DEMO_PARAMS = {
   areas: 60,
   splitUnits: 6,
   footprints: 40,
-  populationMin: 300_000,
-  populationMax: 2_800_000,
+  populationMin: defaults.populationMin,
+  populationMax: defaults.populationMax,
   /** Hex cell side (km), sets the detail of the boundaries. */
   cellSide: 2.2,
   /**

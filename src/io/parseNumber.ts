@@ -1,19 +1,5 @@
 import { InputError } from "../errors.js";
-
-const plainNumber = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-/**
- * True for text that is one plain number: digits with an optional sign, decimal point and
- * exponent ("1234", "-0.05", "1e6"). The one test of what counts as a number, for cells, options
- * and the CSV writer's formula guard alike.
- *
- * @example
- * isPlainNumber("0.05"); // true
- * isPlainNumber("1,234"); // false
- */
-export function isPlainNumber(text: string): boolean {
-  return plainNumber.test(text);
-}
+import { isPlainNumber } from "../options/plainNumber.js";
 
 /**
  * Parses a numeric cell strictly: "1234", "1234.5", "1e6". Thousands separators ("1,234"),

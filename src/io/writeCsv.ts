@@ -1,4 +1,4 @@
-import { isPlainNumber } from "./parseNumber.js";
+import { isPlainNumber } from "../options/plainNumber.js";
 
 /**
  * Formats a CSV cell: quoted when it holds a comma, quote or line break; and, because spreadsheet

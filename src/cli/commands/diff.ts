@@ -1,16 +1,14 @@
 import { Command } from "commander";
 import type { CliContext } from "../context.js";
-import { addDatasetOptions } from "../datasetFlags.js";
+import { addOptions } from "../addOptions.js";
 
 /** `stp-footprint diff PLAN_A PLAN_B`: what changed between two plans on one dataset. */
 export function diffCommand(ctx: CliContext): Command {
   const cmd = new Command("diff")
     .description("compare two plans on one dataset: units moved, footprints created, removed or changed, and both plans' metrics")
     .argument("<planA>", "the plan before (CSV: unit, footprint[, name])")
-    .argument("<planB>", "the plan after (CSV)")
-    .option("--format <name>", "text, json or markdown", "text")
-    .option("--split-tolerance <share>", "share of an area in a second footprint that counts as split", "0.01");
-  addDatasetOptions(cmd);
+    .argument("<planB>", "the plan after (CSV)");
+  addOptions(cmd, "diff");
   cmd.addHelpText(
     "after",
     `
@@ -23,13 +21,9 @@ Examples:
   $ stp-footprint diff stp2016.csv proposal.csv --dataset england/stp-footprint.json --format markdown`,
   );
   cmd.action(async (fileA: string, fileB: string, raw: Record<string, unknown>) => {
-    const { z } = await import("zod");
-    const { datasetOptionsSchema, numeric, parseOptions, resolveDatasetSpec } = await import("../options.js");
-    const schema = datasetOptionsSchema.extend({
-      format: z.enum(["text", "json", "markdown"]),
-      splitTolerance: numeric((n) => n.min(0, "must not be negative").max(0.5, "must be at most 0.5")),
-    });
-    const o = parseOptions(schema, raw);
+    const { parseCommandOptions } = await import("../parseOptions.js");
+    const { resolveDatasetSpec } = await import("../options.js");
+    const o = parseCommandOptions("diff", raw);
     const spec = await resolveDatasetSpec(o);
     const { runDiff } = await import("../../app/diff.js");
     const comparison = await runDiff(spec, fileA, fileB, { splitTolerance: o.splitTolerance });

@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { option } from "../row.js";
+import { choice, file, flag, number, severities, text } from "../valueTypes.js";
+
+/** The commands that read a dataset (a new command that does not should not be listed here). */
+const all = ["info", "check", "validate", "optimise", "map", "diff"] as const;
+
+/**
+ * Options of the dataset every command reads: its files, their columns and the rule parameters.
+ * Each has a manifest key; a flag given on the command line overrides the manifest, and the
+ * default applies when neither gives a value.
+ */
+export const datasetRows = [
+  option({ name: "dataset", value: file(), commands: all, flag: "--dataset <file>", defaultText: "the embedded synthetic demo", help: "dataset manifest (stp-footprint.json)" }),
+  option({
+    name: "boundaries",
+    value: file(),
+    commands: all,
+    argumentOf: ["info", "validate"],
+    flag: "--boundaries <file>",
+    manifest: "boundaries.path",
+    manifestRequired: true,
+    help: "unit boundaries: GeoJSON, TopoJSON or Shapefile (.shp)",
+  }),
+  option({ name: "idField", value: text(), commands: all, flag: "--id-field <name>", manifest: "boundaries.idField", defaultText: "detected, e.g. CCG16CD", help: "boundary property with the unit id" }),
+  option({ name: "nameField", value: text(), commands: all, flag: "--name-field <name>", manifest: "boundaries.nameField", defaultText: "detected, e.g. CCG16NM", help: "boundary property with the unit name" }),
+  option({ name: "layer", value: text(), commands: all, flag: "--layer <name>", manifest: "boundaries.layer", defaultText: "the only one", help: "TopoJSON object to read" }),
+  option({ name: "populationField", value: text(), commands: all, flag: "--population-field <name>", manifest: "boundaries.populationField", defaultText: "detected: population, pop", help: "boundary property with the population" }),
+  option({ name: "population", value: file(), commands: all, flag: "--population <file>", manifest: "population.path", help: "population CSV (unit, population)" }),
+  option({ name: "populationUnitColumn", value: text(), commands: [], manifest: "population.unitColumn", defaultText: "detected", help: "unit column of the population CSV" }),
+  option({ name: "populationColumn", value: text(), commands: all, flag: "--population-column <name>", manifest: "population.valueColumn", defaultText: "detected", help: "population column of the population CSV" }),
+  option({ name: "providers", value: file(), commands: all, flag: "--providers <file>", manifest: "providers.path", help: "provider activity CSV (provider, unit, value)" }),
+  option({ name: "providerColumn", value: text(), commands: all, flag: "--provider-column <name>", manifest: "providers.providerColumn", defaultText: "detected", help: "provider column of the providers CSV" }),
+  option({ name: "providerUnitColumn", value: text(), commands: [], manifest: "providers.unitColumn", defaultText: "detected", help: "unit column of the providers CSV" }),
+  option({ name: "providerValueColumn", value: text(), commands: all, flag: "--value-column <name>", manifest: "providers.valueColumn", defaultText: "detected", help: "value column of the providers CSV (activity, patients, catchment)" }),
+  option({ name: "providerSites", value: file(), commands: ["map"], flag: "--provider-sites <file>", manifest: "providerSites.path", help: "provider locations CSV (provider, lon, lat), drawn on maps" }),
+  option({ name: "providerSiteColumn", value: text(), commands: [], manifest: "providerSites.providerColumn", defaultText: "detected", help: "provider column of the provider sites CSV" }),
+  option({ name: "providerSiteLonColumn", value: text(), commands: [], manifest: "providerSites.lonColumn", defaultText: "detected", help: "longitude (or x) column of the provider sites CSV" }),
+  option({ name: "providerSiteLatColumn", value: text(), commands: [], manifest: "providerSites.latColumn", defaultText: "detected", help: "latitude (or y) column of the provider sites CSV" }),
+  option({ name: "links", value: file(), commands: all, flag: "--links <file>", manifest: "links.path", help: "extra adjacencies CSV (unit_a, unit_b): ferries, bridges" }),
+  option({ name: "areas", value: file(), commands: all, flag: "--areas <file>", manifest: "areas.path", help: "second-geography overlap CSV (area, unit, weight), e.g. local authorities" }),
+  option({ name: "areaColumn", value: text(), commands: all, flag: "--area-column <name>", manifest: "areas.areaColumn", defaultText: "detected", help: "area column of the areas CSV" }),
+  option({ name: "areaUnitColumn", value: text(), commands: [], manifest: "areas.unitColumn", defaultText: "detected", help: "unit column of the areas CSV" }),
+  option({ name: "areaWeightColumn", value: text(), commands: all, flag: "--weight-column <name>", manifest: "areas.weightColumn", defaultText: "detected", help: "weight column of the areas CSV" }),
+  option({ name: "plan", value: file(), commands: ["info"], flag: "--plan <file>", manifest: "plan.path", help: "plan CSV (unit, footprint[, name]); check, map and diff take it as their argument" }),
+  option({ name: "planUnitColumn", value: text(), commands: [], manifest: "plan.unitColumn", defaultText: "detected", help: "unit column of the plan CSV" }),
+  option({ name: "footprintColumn", value: text(), commands: all, flag: "--footprint-column <name>", manifest: "plan.footprintColumn", defaultText: "detected", help: "footprint column of the plan CSV" }),
+  option({ name: "footprintNameColumn", value: text(), commands: all, flag: "--footprint-name-column <name>", manifest: "plan.nameColumn", defaultText: "detected", help: "footprint name column of the plan CSV" }),
+  option({
+    name: "unitColumn",
+    value: text(),
+    commands: all,
+    flag: "--unit-column <name>",
+    sets: ["populationUnitColumn", "providerUnitColumn", "areaUnitColumn", "planUnitColumn"],
+    defaultText: "detected",
+    help: "unit-code column of every CSV input (population, providers, areas, plan)",
+  }),
+  option({
+    name: "populationMin",
+    value: number((n) => n.int("must be a whole number").nonnegative("must not be negative")),
+    commands: all,
+    flag: "--min <n>",
+    manifest: "populationMin",
+    default: 300_000,
+    help: "least population of a footprint",
+  }),
+  option({
+    name: "populationMax",
+    value: number((n) => n.int("must be a whole number").positive("must be above 0").max(1e10, "must be at most 10000000000 (more people than live on Earth)")),
+    commands: all,
+    flag: "--max <n>",
+    manifest: "populationMax",
+    default: 2_800_000,
+    help: "greatest population of a footprint",
+  }),
+  option({
+    name: "threshold",
+    value: number((n) => n.gt(0, "must be above 0").max(1, "must be at most 1")),
+    commands: all,
+    flag: "--threshold <share>",
+    manifest: "threshold",
+    default: 0.05,
+    help: "share of a provider's activity that counts as serving a footprint",
+  }),
+  option({
+    name: "adjacency",
+    value: choice(["rook", "queen"]),
+    commands: all,
+    flag: "--adjacency <kind>",
+    manifest: "adjacency",
+    default: "rook",
+    help: "rook (boundaries share a length) or queen (touching at all)",
+  }),
+  option({
+    name: "snapTolerance",
+    value: number((n) => n.nonnegative("must not be negative").max(100000, "must be at most 100000 metres")),
+    commands: all,
+    flag: "--snap <metres>",
+    manifest: "snapTolerance",
+    default: 5,
+    help: "snap tolerance for adjacency, in metres",
+  }),
+  option({
+    name: "severity",
+    value: severities(),
+    commands: ["check", "validate"],
+    flag: "--rule <id=severity>",
+    manifest: "severity",
+    default: {},
+    help: "a rule's severity: error, warning or off (repeatable; overrides the manifest's severity for that rule)",
+  }),
+  option({ name: "name", value: { ...text(), schema: z.string() }, commands: [], manifest: "name", defaultText: "the boundaries file", help: "the dataset's name, shown in reports" }),
+  option({ name: "description", value: { ...text(), schema: z.string() }, commands: [], manifest: "description", help: "what the dataset is (not used by the tool)" }),
+  option({ name: "synthetic", value: flag(), commands: [], manifest: "synthetic", default: false, help: "the data are invented: reports say so" }),
+  option({ name: "schema", value: { ...text(), schema: z.string() }, commands: [], manifest: "$schema", help: "a JSON Schema URL for editors (not used by the tool)" }),
+] as const;
