@@ -14,7 +14,8 @@
  * @packageDocumentation
  */
 
-// Datasets: a manifest or a spec in, the loaded model out.
+// Datasets: a manifest or a spec in, the loaded model out (runPrepare, below, builds one from
+// public small-area files).
 export { demoManifest, readDatasetSpec } from "./app/dataset.js";
 export { loadDataset, type DatasetSpec, type LoadOptions, type LoadedDataset } from "./io/loadDataset.js";
 
@@ -33,6 +34,7 @@ export {
 export { runDiff } from "./app/diff.js";
 export { runInfo } from "./app/info.js";
 export { runMap, type MapOutcome, type RunMapOptions } from "./app/map.js";
+export { runPrepare, type PrepareOptions, type PrepareResult } from "./app/prepare.js";
 
 // Results.
 export type { CheckMetrics, CheckResult, FootprintSummary } from "./rules/checkPlan.js";

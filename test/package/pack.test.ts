@@ -65,7 +65,7 @@ describe("the packed package", () => {
   it("package: the tarball is under 1 MB and holds the CLI, the library with its types, the demo and the licence, no sources or tests", () => {
     expect(packed.size).toBeLessThan(1_000_000);
     const files = packed.files.map((f) => f.path);
-    for (const f of ["bin/stp-footprint.js", "dist/cli/main.js", "dist/index.js", "dist/index.d.ts", "data/demo/stp-footprint.json", "LICENSE", "README.md", "package.json"]) {
+    for (const f of ["bin/stp-footprint.js", "dist/cli/main.js", "dist/index.js", "dist/index.d.ts", "data/demo/stp-footprint.json", "schemas/check.schema.json", "LICENSE", "README.md", "package.json"]) {
       expect(files).toContain(f);
     }
     expect(files.filter((f) => /^(src|test|fixtures|dist\/demo)\//.test(f))).toEqual([]);

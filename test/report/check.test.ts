@@ -71,7 +71,7 @@ describe("check reporters", () => {
     const xml = render("junit", result(false));
     expect(xml).toContain('<testsuite name="population-max" tests="2" failures="1"');
     expect(xml).toContain('<testsuite name="unknown-unit" tests="2" failures="0"');
-    expect(xml).toContain('<testcase classname="check.population-max" name="F2" />');
+    expect(xml).toContain('<testcase classname="check.population-max" name="F2 (South)" />');
     const gh = render("github", result(false)).split("\n");
     expect(gh[0]).toBe("::error file=plan.csv,title=check population-max::F1 is over");
   });

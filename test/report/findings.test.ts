@@ -53,11 +53,11 @@ describe("findings reporters", () => {
     expect(out.text()).toBe("");
   });
 
-  it("findingsJunit: a suite per rule (rules without findings pass), a case per subject, failures for errors, warnings in system-out", () => {
+  it("findingsJunit: a suite per rule (rules without findings pass), a case per subject, failures for errors, warnings in system-out, counts in words", () => {
     const out = collect();
-    findingsJunit(report(), out);
+    findingsJunit(report({ subjectNoun: ["footprint", "footprints"] }), out);
     const xml = out.text();
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="stp-footprint check: plan.csv" tests="9" failures="2">/);
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="stp-footprint check: plan.csv: 2 errors, 1 warning in 3 rules" tests="9" failures="2">/);
     const suites = [...xml.matchAll(/<testsuite name="([^"]+)" tests="(\d+)" failures="(\d+)"/g)].map((m) => [m[1], Number(m[2]), Number(m[3])]);
     expect(suites).toEqual([
       ["population-max", 3, 1],
@@ -67,13 +67,15 @@ describe("findings reporters", () => {
     expect(xml).toContain('<testcase classname="check.population-max" name="F1"><failure message="F1 has 3,000,000 people" type="population-max">');
     expect(xml).toContain('<testcase classname="check.population-max" name="F3"><system-out>warning: F3 is close</system-out></testcase>');
     expect(xml).toContain('<testcase classname="check.overlap" name="F2" />');
+    expect(xml).toContain("<system-out>3 footprints checked: 1 failed, 1 with warnings</system-out>");
+    expect(xml).toContain("<system-out>3 footprints checked: none failed</system-out>");
   });
 
   it("findingsJunit: escapes XML in titles, names and messages", () => {
     const out = collect();
     findingsJunit(report({ title: 'a "b" <c> & d', findings: [{ rule: "overlap", severity: "error", message: "<&>", footprint: "F&1" }], subjects: [] }), out);
     const xml = out.text();
-    expect(xml).toContain('name="stp-footprint check: a &quot;b&quot; &lt;c&gt; &amp; d"');
+    expect(xml).toContain('name="stp-footprint check: a &quot;b&quot; &lt;c&gt; &amp; d: ');
     expect(xml).toContain('name="F&amp;1"><failure message="&lt;&amp;&gt;"');
     expect(xml).not.toMatch(/<&>|"F&1"/);
   });

@@ -49,7 +49,9 @@ describe("validate reporters", () => {
     expect(xml).toContain('<testcase classname="validate.gaps" name="E1"><system-out>warning: a 12 m² gap</system-out></testcase>');
     const gh = render("github").split("\n");
     expect(gh[0]).toBe("::error file=units.geojson,title=validate closed-rings::feature 3: ring 0 is not closed");
-    expect(gh[4]).toBe("::error file=pop.csv,title=validate population-missing::E4 has no population");
+    // Errors first, then warnings.
+    expect(gh[2]).toBe("::error file=pop.csv,title=validate population-missing::E4 has no population");
+    expect(gh[3]).toBe("::warning file=units.geojson,title=validate gaps::a 12 m² gap");
   });
 
   it("validate markdown: the verdict, the counts and the findings", () => {

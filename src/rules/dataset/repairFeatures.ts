@@ -32,7 +32,7 @@ interface Loop {
 }
 
 /** Repairs the polygons of one unit (see repairFeatures). */
-function repairPolygons(polygons: Polygons): Polygon | MultiPolygon {
+export function repairPolygons(polygons: Polygons): Polygon | MultiPolygon {
   const noded = nodeRingTouches(polygons);
   const shells: Loop[] = [];
   const holes: Loop[] = [];
