@@ -7,8 +7,8 @@ import type { UnitGeometry } from "./types.js";
  * Holes smaller than this (square metres), or thinner on average (2 x area / perimeter) than
  * `sliverHoleWidth` metres, are slivers between neighbours, not real enclaves.
  */
-export const sliverHoleArea = 10_000;
-export const sliverHoleWidth = 25;
+const sliverHoleArea = 10_000;
+const sliverHoleWidth = 25;
 
 /**
  * Dissolves units into one MultiPolygon per footprint. The units become a topology (quantised to

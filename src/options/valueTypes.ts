@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isPlainNumber } from "./plainNumber.js";
 import { isRuleId, nearestRuleId } from "./ruleIds.js";
 
 /**
@@ -20,8 +21,6 @@ export interface ValueType<T> {
   switch?: boolean;
 }
 
-const numberText = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
 /** Text: a column or field name, a title. */
 export function text(check?: { pattern: RegExp; message: string }): ValueType<string> {
   let schema = z.string().min(1, "must not be empty");
@@ -42,7 +41,7 @@ export function file(check?: { pattern: RegExp; message: string }): ValueType<st
  */
 export function number(bounds: (n: z.ZodNumber) => z.ZodNumber): ValueType<number> {
   const schema = bounds(z.number().finite("must be a finite number"));
-  const fromCli = z.string().trim().regex(numberText, "must be a plain number (like 300000 or 0.05)").transform(Number).pipe(schema);
+  const fromCli = z.string().trim().refine(isPlainNumber, "must be a plain number (like 300000 or 0.05)").transform(Number).pipe(schema);
   return { schema, fromCli, show: String };
 }
 
