@@ -219,6 +219,9 @@ export async function runOptimise(spec: DatasetSpec, o: RunOptimiseOptions): Pro
     return { result, ...r, check, figures: fig, feasible: fig.errors === 0 && result.feasible && problems.length === result.problems.length, problems };
   };
 
+  // Without --footprints the start's count holds (contracting groups may have emptied footprints
+  // of the start in the searched instance: the search splits footprints to restore the count).
+  const count = o.footprints ?? (problem.start ? { min: problem.startIds.length, max: problem.startIds.length } : undefined);
   let finished: Finished;
   let byCount: CountRow[] | null = null;
   let frontier: { rows: FrontierRow[]; plans: Plan[] } | null = null;
@@ -226,18 +229,18 @@ export async function runOptimise(spec: DatasetSpec, o: RunOptimiseOptions): Pro
   if (o.frontier) {
     const settings = frontierSettings({ startSplit: hasAreas && startCheck ? startCheck.metrics.splitAreas : hasAreas ? 0 : null, hasStart: problem.start !== null, counts });
     const archive = { maxSplit: problem.inst.areas ? problem.inst.areas.total.length : 0, maxMoved: dataset.units.ids.length };
-    const found = await searchFrontier(base, settings, archive, (x) => optimiseParallel(problem.inst, x, o.onProgress));
+    const found = await searchFrontier({ ...base, footprints: counts ? undefined : count }, settings, archive, (x) => optimiseParallel(problem.inst, x, o.onProgress));
     const seen = new Set<string>();
     const candidates: FrontierCandidate<Finished>[] = [];
     for (const a of found.plans) {
       const key = a.join(",");
       if (seen.has(key)) continue;
       seen.add(key);
-      const f = finish({ ...found.last, assignment: a, problems: [], feasible: true }, { footprints: o.footprints });
+      const f = finish({ ...found.last, assignment: a, problems: [], feasible: true }, { footprints: counts ? o.footprints : count });
       candidates.push({ plan: f, crossFootprintProviders: f.figures.crossFootprintProviders, splitAreas: f.figures.splitAreas, unitsMoved: f.moved, footprints: f.figures.footprints, valid: f.feasible });
     }
     const rows = frontierOf(candidates, { split: hasAreas, moved: problem.start !== null, count: counts !== null });
-    if (rows.length === 0) finished = finish(found.last, { footprints: o.footprints });
+    if (rows.length === 0) finished = finish(found.last, { footprints: counts ? o.footprints : count });
     else finished = rows.map((r) => r.plan).reduce((a, b) => (rankBefore(b, a, objective) ? b : a));
     finished = { ...finished, result: { ...finished.result, iterations: found.iterations, evaluated: found.evaluated, elapsedMs: found.elapsedMs, movesPerSecond: found.movesPerSecond } };
     frontier = {
@@ -267,7 +270,7 @@ export async function runOptimise(spec: DatasetSpec, o: RunOptimiseOptions): Pro
     }));
     finished = per.reduce((a, b) => (rankBefore(b, a, objective) ? b : a));
   } else {
-    finished = finish(await optimiseParallel(problem.inst, { ...base, footprints: o.footprints }, o.onProgress), { footprints: o.footprints });
+    finished = finish(await optimiseParallel(problem.inst, { ...base, footprints: count }, o.onProgress), { footprints: count });
   }
 
   const { plan, check, result } = finished;

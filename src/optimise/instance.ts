@@ -39,6 +39,11 @@ export interface OptimiseOptions {
   lock?: Int32Array;
   /** At most this many units assigned differently from `start`. */
   maxMoves?: number;
+  /**
+   * Count units moved as the result's names will (a footprint that stops continuing its start
+   * counts whole); default: when a moves limit, cap, weight or the archive makes them matter.
+   */
+  movedByIdentity?: boolean;
   /** Per unit, how many units it stands for in units moved (a contracted group); default 1. */
   unitWeight?: Int32Array;
   /**
