@@ -48,7 +48,8 @@ export interface OptimiseSummary {
   start: (PlanFigures & { source: string }) | null;
   result: PlanFigures;
   unitsMoved: number;
-  moves: { unit: string; name: string; from: string; to: string }[];
+  /** Every unit moved: its id and name, and the ids and names of its start and result footprints. */
+  moves: { unit: string; name: string; from: string; fromName: string; to: string; toName: string }[];
   search: {
     seed: number;
     threads: number;
@@ -189,7 +190,10 @@ export async function runOptimise(spec: DatasetSpec, o: RunOptimiseOptions): Pro
   const moves: OptimiseSummary["moves"] = [];
   if (startAssign) {
     assignment.forEach((f, u) => {
-      if (startAssign[u] !== f) moves.push({ unit: units.ids[u], name: units.names[u], from: startAssign[u] >= 0 ? startIds[startAssign[u]] : "", to: idOf(f) });
+      if (startAssign[u] === f) return;
+      const from = startAssign[u] >= 0 ? startIds[startAssign[u]] : "";
+      const to = idOf(f);
+      moves.push({ unit: units.ids[u], name: units.names[u], from, fromName: names.get(from) ?? "", to, toName: plan.names.get(to) ?? "" });
     });
   }
   const summary: OptimiseSummary = {
@@ -227,8 +231,8 @@ export interface OptimiseOutputs {
   out?: string;
   /** The footprints as dissolved polygons (GeoJSON). */
   geojson?: string;
-  /** A map of the result: .svg, .png or .html. */
-  map?: string;
+  /** Maps of the result, each .svg, .png or .html. */
+  map?: string | readonly string[];
 }
 
 /**
@@ -247,8 +251,9 @@ export async function writeOptimiseOutputs(outcome: OptimiseOutcome, spec: Datas
     });
     await writeFileAtomic(files.geojson, JSON.stringify(fc) + "\n");
   }
-  if (files.map !== undefined) {
+  const maps = files.map === undefined ? [] : typeof files.map === "string" ? [files.map] : files.map;
+  if (maps.length) {
     const providerSites = await datasetProviderSites(spec);
-    await writeMap(outcome.dataset, outcome.plan, outcome.check, files.map, { providerSites, title: `${outcome.summary.dataset}: optimised plan` });
+    for (const map of maps) await writeMap(outcome.dataset, outcome.plan, outcome.check, map, { providerSites, title: `${outcome.summary.dataset}: optimised plan` });
   }
 }

@@ -1,7 +1,7 @@
 import type { CheckResult } from "../rules/checkPlan.js";
 import { planRuleIds } from "../rules/index.js";
 import { type FindingsReport, findingsGithub, findingsJunit, findingsMarkdown, findingsText, mdCell } from "./findings.js";
-import { formatInt, type Palette, plainLength, type Sink, table } from "./text.js";
+import { counted, formatInt, type Palette, plainLength, type Sink, table } from "./text.js";
 
 export interface CheckReportInput {
   result: CheckResult;
@@ -65,7 +65,7 @@ export function checkMarkdown(r: CheckReportInput, out: Sink): void {
     `## stp-footprint check: ${result.ok ? "✅ pass" : "❌ fail"}`,
     "",
     `**${mdCell(r.title)}**: ${m.footprints} footprints, ${formatInt(m.units)} units, population ${formatInt(m.population.min)} to ${formatInt(m.population.max)}, ` +
-      `${m.crossFootprintProviders} cross-footprint providers, ${m.splitAreas} split areas; ${errors} errors, ${result.findings.length - errors} warnings.`,
+      `${m.crossFootprintProviders} cross-footprint providers, ${m.splitAreas} split areas; ${counted(errors, "error")}, ${counted(result.findings.length - errors, "warning")}.`,
     "",
     "| footprint | name | units | population | status |",
     "|---|---|--:|--:|---|",

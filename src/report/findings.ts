@@ -1,5 +1,5 @@
 import type { Finding } from "../model/types.js";
-import { type Palette, type Sink } from "./text.js";
+import { counted, type Palette, type Sink } from "./text.js";
 
 /** What the finding reporters need: shared by `check` and `validate`. */
 export interface FindingsReport {
@@ -111,7 +111,7 @@ export function findingsGithub(r: FindingsReport, out: Sink): void {
     return `::${f.severity} ${props.join(",")}::${ghEscapeData(f.message + (f.suggestion ? ` (hint: ${f.suggestion})` : ""))}`;
   });
   const errors = r.findings.filter((f) => f.severity === "error").length;
-  lines.push(`::notice title=${ghEscapeProperty(`stp-footprint ${r.command}`)}::${ghEscapeData(`${r.title}: ${errors} errors, ${r.findings.length - errors} warnings`)}`);
+  lines.push(`::notice title=${ghEscapeProperty(`stp-footprint ${r.command}`)}::${ghEscapeData(`${r.title}: ${counted(errors, "error")}, ${counted(r.findings.length - errors, "warning")}`)}`);
   out.write(lines.join("\n") + "\n");
 }
 

@@ -1,6 +1,9 @@
 import type { OptimiseSummary } from "../app/optimise.js";
 import { findingsText } from "./findings.js";
-import { formatInt, type Palette, type Sink, table } from "./text.js";
+import { counted, formatInt, type Palette, type Sink, table } from "./text.js";
+
+/** Moved units listed in the text summary; the rest are counted (all are in the JSON). */
+export const movesShown = 40;
 
 /**
  * True when the optimiser found a valid plan: no rule error (as `check` reports them) and within
@@ -28,9 +31,14 @@ export function optimiseText(s: OptimiseSummary, out: Sink, c: Palette): void {
     row("units moved", st ? "" : undefined, String(s.unitsMoved)),
   ];
   lines.push("", table(rows, [false, true, true]));
-  if (s.moves.length && s.moves.length <= 40) {
-    lines.push("", c.bold("moves"));
-    for (const m of s.moves) lines.push(`  ${m.unit}${m.name ? ` (${m.name})` : ""}: ${m.from} -> ${m.to}`);
+  if (s.moves.length) {
+    lines.push("", c.bold(`${counted(s.moves.length, "unit")} moved`));
+    const label = (id: string, name: string) => (id === "" ? "(none)" : name ? `${id} ${name}` : id);
+    const shown = s.moves.slice(0, movesShown);
+    lines.push(
+      table(shown.map((m) => [`  ${m.unit}`, m.name, label(m.from, m.fromName), "->", label(m.to, m.toName)])),
+    );
+    if (s.moves.length > shown.length) lines.push(c.dim(`  and ${counted(s.moves.length - shown.length, "more unit")}: every move is in --format json, and in \`diff START RESULT --out report.html\``));
   }
   if (s.frontier) {
     lines.push("", c.bold("trade-off: best cross-footprint providers by units moved"));
@@ -56,7 +64,10 @@ export function optimiseText(s: OptimiseSummary, out: Sink, c: Palette): void {
   out.write(lines.join("\n") + "\n");
   const errors = s.findings.filter((f) => f.severity === "error");
   if (errors.length) findingsText(errors, out, c);
-  if (!q.feasible && q.problems.length) out.write(c.red(`\nno plan met every rule: ${q.problems.slice(0, 5).join("; ")}\n`));
+  if (!q.feasible && q.problems.length) {
+    const more = q.problems.length > 5 ? `; and ${counted(q.problems.length - 5, "more problem")} (see --format json)` : "";
+    out.write(c.red(`\nno plan met every rule: ${q.problems.slice(0, 5).join("; ")}${more}\n`));
+  }
   const pass = optimisePassed(s);
   out.write(
     (pass ? c.green(c.bold("PASS")) : c.red(c.bold("FAIL"))) +

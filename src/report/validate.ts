@@ -1,7 +1,7 @@
 import type { ValidateResult } from "../app/validate.js";
 import { geometryChecks } from "../rules/dataset/geometryChecks.js";
 import { type FindingsReport, findingsGithub, findingsJunit, findingsMarkdown, findingsText } from "./findings.js";
-import { formatInt, type Palette, type Sink } from "./text.js";
+import { counted, formatInt, type Palette, type Sink } from "./text.js";
 
 function asFindingsReport(r: ValidateResult): FindingsReport {
   return {
@@ -40,7 +40,7 @@ export function validateJson(r: ValidateResult, out: Sink): void {
 /** Markdown for a pull-request comment. */
 export function validateMarkdown(r: ValidateResult, out: Sink): void {
   const { errors, warnings } = verdict(r);
-  out.write(`## stp-footprint validate: ${r.ok ? "✅ pass" : "❌ fail"}\n\n**${r.file}**: ${r.units} units; ${errors} errors, ${warnings} warnings.\n${findingsMarkdown(r.findings)}\n`);
+  out.write(`## stp-footprint validate: ${r.ok ? "✅ pass" : "❌ fail"}\n\n**${r.file}**: ${counted(r.units, "unit")}; ${counted(errors, "error")}, ${counted(warnings, "warning")}.\n${findingsMarkdown(r.findings)}\n`);
 }
 
 export const validateReporters = {

@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { addDatasetOptions } from "../datasetFlags.js";
+import { collect, once } from "../repeatable.js";
 
 /** `stp-footprint optimise`: search for a plan with few cross-footprint providers. */
 export function optimiseCommand(ctx: CliContext): Command {
@@ -18,9 +19,9 @@ export function optimiseCommand(ctx: CliContext): Command {
     .option("--seed <n>", "random seed", "1")
     .option("--threads <n>", "worker threads (default: the number of cores)")
     .option("--replicas <n>", "independent searches, best kept (default: --threads); fix it to get the same plan on any machine")
-    .option("--out <file>", "write the plan as CSV (unit,footprint,footprint_name)")
-    .option("--map <file>", "also draw the result: .svg, .png or .html (see `map`)")
-    .option("--geojson <file>", "also write the footprints as dissolved polygons (GeoJSON)")
+    .option("--out <file>", "write the plan as CSV (unit,footprint,footprint_name)", once("--out"))
+    .option("--map <file>", "also draw the result: .svg, .png or .html (see `map`); repeat it for several files", collect)
+    .option("--geojson <file>", "also write the footprints as dissolved polygons (GeoJSON)", once("--geojson"))
     .option("--frontier", "report the best cross-footprint count for max moves 0, 1, 2, 4, 8, 16, 32 and unlimited")
     .option("--format <name>", "summary as text or json", "text")
     .option("-q, --quiet", "no progress display");
@@ -64,9 +65,8 @@ Examples:
       replicas: numeric((n) => n.int("must be a whole number").positive("must be at least 1").max(1024, "must be at most 1024")).optional(),
       out: z.string().min(1).optional(),
       map: z
-        .string()
-        .min(1)
-        .refine((f) => /\.(svg|png|html)$/i.test(f), "must end in .svg, .png or .html")
+        .array(z.string().min(1).refine((f) => /\.(svg|png|html)$/i.test(f), "must end in .svg, .png or .html"))
+        .refine((fs) => new Set(fs).size === fs.length, "names one file twice")
         .optional(),
       geojson: z.string().min(1).optional(),
       frontier: z.boolean().optional(),
@@ -80,7 +80,7 @@ Examples:
     const inputs = [spec.boundaries, spec.population, spec.providers, spec.links, spec.plan, spec.providerSites, typeof o.start === "string" ? o.start : undefined, o.lock];
     const { assertNotInput } = await import("../../io/writeFileAtomic.js");
     if (o.out !== undefined) assertNotInput(o.out, inputs, "--out");
-    if (o.map !== undefined) assertNotInput(o.map, inputs, "--map");
+    for (const map of o.map ?? []) assertNotInput(map, inputs, "--map");
     if (o.geojson !== undefined) assertNotInput(o.geojson, inputs, "--geojson");
     if (o.start === true) throw new UsageError("needs a file", "--start");
 
