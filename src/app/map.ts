@@ -2,12 +2,15 @@ import { basename } from "node:path";
 import { type DatasetSpec } from "../io/loadDataset.js";
 import { datasetProviderSites } from "../io/readProviderSites.js";
 import { writeMap } from "../map/writeMap.js";
+import { writeFootprintsGeoJson } from "./footprintsGeoJson.js";
 import type { CheckResult } from "../rules/checkPlan.js";
 import { type RunCheckOptions, runCheck } from "./check.js";
 
 export interface RunMapOptions extends RunCheckOptions {
-  /** Output file: .svg, .png or .html. */
-  out: string;
+  /** Output files: .svg, .png, .html, or .geojson (the footprints dissolved, valid polygons). */
+  out: string | readonly string[];
+  /** Decimal places of GeoJSON coordinates (default 6). */
+  decimals?: number;
   /** Provider locations CSV; default the manifest's `providerSites`. */
   providerSites?: string;
   width?: number;
@@ -18,7 +21,7 @@ export interface RunMapOptions extends RunCheckOptions {
 
 /** What `map` reports once the file is written. */
 export interface MapOutcome {
-  file: string;
+  files: string[];
   result: CheckResult;
   /** Provider sites read, or null when none were given. */
   providerSites: number | null;
@@ -35,6 +38,10 @@ export async function runMap(spec: DatasetSpec, o: RunMapOptions): Promise<MapOu
   const providerSites = await datasetProviderSites(spec, o.providerSites);
   const name = dataset.name === spec.boundaries ? basename(spec.boundaries) : dataset.name;
   const title = o.title ?? `${spec.synthetic ? "[synthetic] " : ""}${name}`;
-  await writeMap(dataset, plan, result, o.out, { width: o.width, title, providerSites, pngScale: o.scale });
-  return { file: o.out, result, providerSites: providerSites?.length ?? null };
+  const files = typeof o.out === "string" ? [o.out] : [...o.out];
+  for (const file of files) {
+    if (/\.geojson$/i.test(file)) await writeFootprintsGeoJson(file, dataset, plan, result, { decimals: o.decimals });
+    else await writeMap(dataset, plan, result, file, { width: o.width, title, providerSites, pngScale: o.scale });
+  }
+  return { files, result, providerSites: providerSites?.length ?? null };
 }

@@ -6,7 +6,6 @@ import { datasetProviderSites } from "../io/readProviderSites.js";
 import { writeFileAtomic } from "../io/writeFileAtomic.js";
 import { planToCsv } from "../io/writePlan.js";
 import { writeMap } from "../map/writeMap.js";
-import { dissolveFootprints } from "../model/dissolve.js";
 import { resolvePlan } from "../model/plan.js";
 import type { Dataset, Finding, Lock, Plan } from "../model/types.js";
 import type { FrontierPoint } from "../optimise/frontier.js";
@@ -14,6 +13,7 @@ import type { OptimiseOptions, OptimiseResult, Progress } from "../optimise/inst
 import { instanceFromDataset } from "../optimise/instance.js";
 import { relabelToStart } from "../optimise/relabel.js";
 import { type CheckMetrics, type CheckResult, checkPlan } from "../rules/checkPlan.js";
+import { writeFootprintsGeoJson } from "./footprintsGeoJson.js";
 
 export interface RunOptimiseOptions {
   /** Start plan file; null for no start (region growing); undefined for the dataset's plan. */
@@ -233,6 +233,8 @@ export interface OptimiseOutputs {
   geojson?: string;
   /** Maps of the result, each .svg, .png or .html. */
   map?: string | readonly string[];
+  /** Decimal places of the GeoJSON coordinates (default 6). */
+  decimals?: number;
 }
 
 /**
@@ -241,16 +243,7 @@ export interface OptimiseOutputs {
  */
 export async function writeOptimiseOutputs(outcome: OptimiseOutcome, spec: DatasetSpec, files: OptimiseOutputs): Promise<void> {
   if (files.out !== undefined) await writeFileAtomic(files.out, planToCsv(outcome.plan));
-  if (files.geojson !== undefined) {
-    const units = outcome.dataset.units;
-    const resolved = resolvePlan(outcome.plan, units);
-    const byId = new Map(outcome.check.footprints.map((f) => [f.id, f]));
-    const fc = dissolveFootprints(units.geometries, resolved.assignment, resolved.footprints, units.geographic, (f) => {
-      const s = byId.get(resolved.footprints[f])!;
-      return { footprint: s.id, name: s.name, population: s.population, units: s.units.length };
-    });
-    await writeFileAtomic(files.geojson, JSON.stringify(fc) + "\n");
-  }
+  if (files.geojson !== undefined) await writeFootprintsGeoJson(files.geojson, outcome.dataset, outcome.plan, outcome.check, { decimals: files.decimals });
   const maps = files.map === undefined ? [] : typeof files.map === "string" ? [files.map] : files.map;
   if (maps.length) {
     const providerSites = await datasetProviderSites(spec);

@@ -1,18 +1,19 @@
 import { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { addDatasetOptions, addPlanOptions } from "../datasetFlags.js";
+import { collect } from "../repeatable.js";
 
 /** `stp-footprint map [plan] --out FILE`: draw a plan and its rule problems (SVG, PNG or HTML report). */
 export function mapCommand(ctx: CliContext): Command {
   const cmd = new Command("map")
     .description("draw a plan as a map (SVG, PNG, or a self-contained HTML report): footprints, labels and rule problems")
     .argument("[plan]", "plan: CSV (unit, footprint[, name]) or footprint polygons (GeoJSON/TopoJSON); default: the dataset's plan")
-    .requiredOption("--out <file>", "output file: .svg, .png or .html (written whole or not at all)")
+    .requiredOption("--out <file>", "output file: .svg, .png, .html, or .geojson for the footprints as valid polygons (written whole or not at all); repeat it for several", collect)
     .option("--provider-sites <file>", "provider locations CSV (provider, lon, lat); default: the manifest's providerSites")
     .option("--width <pixels>", "width of the picture (the height follows the data)", "1000")
     .option("--scale <factor>", "PNG pixels per SVG pixel, for sharper or smaller pictures", "1.5")
     .option("--title <text>", "title drawn on the map (default: the dataset's name)")
-;
+    .option("--precision <decimals>", "decimal places of .geojson coordinates", "6");
   addPlanOptions(cmd);
   addDatasetOptions(cmd);
   cmd.addHelpText(
@@ -33,7 +34,10 @@ Examples:
     const { z } = await import("zod");
     const { datasetOptionsSchema, numeric, parseOptions, planOptionsShape, resolveDatasetSpec } = await import("../options.js");
     const schema = datasetOptionsSchema.extend({
-      out: z.string().regex(/\.(svg|png|html)$/i, "must end in .svg, .png or .html"),
+      out: z
+        .array(z.string().regex(/\.(svg|png|html|geojson)$/i, "must end in .svg, .png, .html or .geojson"))
+        .refine((fs) => new Set(fs).size === fs.length, "names one file twice"),
+      precision: numeric((n) => n.int("must be a whole number").min(0, "must not be negative").max(15, "must be at most 15")),
       providerSites: z.string().min(1).optional(),
       width: numeric((n) => n.int("must be a whole number").min(400, "must be at least 400").max(10000, "must be at most 10000")),
       scale: numeric((n) => n.gt(0, "must be above 0").max(8, "must be at most 8")),
@@ -53,6 +57,7 @@ Examples:
       width: o.width,
       scale: o.scale,
       title: o.title,
+      decimals: o.precision,
     });
     const { mapSummary } = await import("../../report/mapSummary.js");
     mapSummary(outcome, ctx.stdout);

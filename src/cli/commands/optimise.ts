@@ -22,6 +22,7 @@ export function optimiseCommand(ctx: CliContext): Command {
     .option("--out <file>", "write the plan as CSV (unit,footprint,footprint_name)", once("--out"))
     .option("--map <file>", "also draw the result: .svg, .png or .html (see `map`); repeat it for several files", collect)
     .option("--geojson <file>", "also write the footprints as dissolved polygons (GeoJSON)", once("--geojson"))
+    .option("--precision <decimals>", "decimal places of the --geojson coordinates", "6")
     .option("--frontier", "report the best cross-footprint count for max moves 0, 1, 2, 4, 8, 16, 32 and unlimited")
     .option("--format <name>", "summary as text or json", "text")
     .option("-q, --quiet", "no progress display");
@@ -69,6 +70,7 @@ Examples:
         .refine((fs) => new Set(fs).size === fs.length, "names one file twice")
         .optional(),
       geojson: z.string().min(1).optional(),
+      precision: numeric((n) => n.int("must be a whole number").min(0, "must not be negative").max(15, "must be at most 15")),
       frontier: z.boolean().optional(),
       format: z.enum(["text", "json"]),
       quiet: z.boolean().optional(),
@@ -115,7 +117,7 @@ Examples:
       progress.done();
     }
     const { writeOptimiseOutputs } = await import("../../app/optimise.js");
-    await writeOptimiseOutputs(outcome, spec, { out: o.out, geojson: o.geojson, map: o.map });
+    await writeOptimiseOutputs(outcome, spec, { out: o.out, geojson: o.geojson, map: o.map, decimals: o.precision });
     const { optimiseJson, optimisePassed, optimiseText } = await import("../../report/optimise.js");
     const { palette } = await import("../../report/text.js");
     if (o.format === "json") optimiseJson(outcome.summary, ctx.stdout);
