@@ -15,6 +15,7 @@ export function addDatasetOptions(cmd: Command, opts: { boundaries?: boolean } =
     .option("--providers <file>", "provider activity CSV (provider, unit, value)")
     .option("--provider-column <name>", "provider column of the providers CSV")
     .option("--value-column <name>", "value column of the providers CSV (activity, patients, catchment)")
+    .option("--provider-names <file>", "provider names CSV (code, name; e.g. trust_code, trust_name), shown beside the codes")
     .option("--links <file>", "extra adjacencies CSV (unit_a, unit_b): ferries, bridges")
     .option("--areas <file>", "second-geography overlap CSV (area, unit, weight), e.g. local authorities")
     .option("--footprint-column <name>", "footprint column of the plan CSV")

@@ -35,6 +35,7 @@ export const datasetOptionsSchema = z.object({
   providers: z.string().min(1).optional(),
   providerColumn: z.string().min(1).optional(),
   valueColumn: z.string().min(1).optional(),
+  providerNames: z.string().min(1).optional(),
   links: z.string().min(1).optional(),
   areas: z.string().min(1).optional(),
   footprintColumn: z.string().min(1).optional(),
@@ -80,12 +81,12 @@ export function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.in
 export async function resolveDatasetSpec(o: DatasetOptions): Promise<DatasetSpec> {
   let spec: DatasetSpec;
   if (o.dataset !== undefined) {
-    spec = specFromManifest(await readManifest(o.dataset));
+    spec = { ...specFromManifest(await readManifest(o.dataset)), manifest: o.dataset };
   } else if (o.boundaries !== undefined) {
     spec = { boundaries: o.boundaries };
   } else {
     if (!existsSync(demoManifest)) throw new UsageError("no dataset given and the embedded demo dataset is missing; give --dataset FILE or a boundaries file");
-    spec = specFromManifest(await readManifest(demoManifest));
+    spec = { ...specFromManifest(await readManifest(demoManifest)), manifest: demoManifest };
   }
   if (o.boundaries !== undefined && o.boundaries !== spec.boundaries) {
     // New boundaries make the manifest's field names meaningless unless restated.
@@ -105,6 +106,8 @@ export async function resolveDatasetSpec(o: DatasetOptions): Promise<DatasetSpec
   set("providerColumn", o.providerColumn);
   set("providerUnitColumn", o.unitColumn);
   set("providerValueColumn", o.valueColumn);
+  if (o.providerNames !== undefined) spec.providerNameColumns = undefined;
+  set("providerNames", o.providerNames);
   set("links", o.links);
   set("areas", o.areas);
   set("areaUnitColumn", o.unitColumn);

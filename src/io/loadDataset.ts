@@ -9,6 +9,7 @@ import { type Manifest, checkBounds, entry } from "./manifest.js";
 import { readAreas } from "./readAreas.js";
 import { readBoundaries, type BoundaryFile } from "./readBoundaries.js";
 import { readLinks } from "./readLinks.js";
+import { readNames } from "./readNames.js";
 import { readPlan } from "./readPlan.js";
 import { readPopulation } from "./readPopulation.js";
 import { streamProviders } from "./readProviders.js";
@@ -18,6 +19,10 @@ import { parseNumber } from "./parseNumber.js";
 export interface DatasetSpec {
   name?: string;
   synthetic?: boolean;
+  /** The data's attribution (licence) statement, for reports and maps. */
+  attribution?: string;
+  /** The manifest the spec came from, if any (a report lists it with the inputs). */
+  manifest?: string;
   boundaries: string;
   idField?: string;
   nameField?: string;
@@ -33,9 +38,13 @@ export interface DatasetSpec {
   providerSites?: string;
   /** Columns of the provider sites CSV, when the manifest names them (otherwise detected). */
   providerSiteColumns?: { providerColumn?: string; lonColumn?: string; latColumn?: string };
+  /** A CSV of provider codes and names (e.g. trust_code, trust_name). */
+  providerNames?: string;
+  providerNameColumns?: { providerColumn?: string; nameColumn?: string };
   links?: string;
   areas?: string;
   areaColumn?: string;
+  areaNameColumn?: string;
   areaUnitColumn?: string;
   areaWeightColumn?: string;
   plan?: string;
@@ -63,12 +72,14 @@ export function specFromManifest(m: Manifest): DatasetSpec {
   const b = entry<{ idField?: string; nameField?: string; populationField?: string; layer?: string }>(m.boundaries)!;
   const pop = entry<{ unitColumn?: string; valueColumn?: string }>(m.population);
   const prov = entry<{ providerColumn?: string; unitColumn?: string; valueColumn?: string }>(m.providers);
-  const areas = entry<{ areaColumn?: string; unitColumn?: string; weightColumn?: string }>(m.areas);
+  const areas = entry<{ areaColumn?: string; nameColumn?: string; unitColumn?: string; weightColumn?: string }>(m.areas);
+  const providerNames = entry<{ providerColumn?: string; nameColumn?: string }>(m.providerNames);
   const plan = entry<{ unitColumn?: string; footprintColumn?: string; nameColumn?: string }>(m.plan);
   const sites = entry<{ providerColumn?: string; lonColumn?: string; latColumn?: string }>(m.providerSites);
   return {
     name: m.name,
     synthetic: m.synthetic,
+    attribution: m.attribution,
     boundaries: b.path,
     idField: b.idField,
     nameField: b.nameField,
@@ -83,9 +94,12 @@ export function specFromManifest(m: Manifest): DatasetSpec {
     providerValueColumn: prov?.valueColumn,
     providerSites: sites?.path,
     providerSiteColumns: sites ? { providerColumn: sites.providerColumn, lonColumn: sites.lonColumn, latColumn: sites.latColumn } : undefined,
+    providerNames: providerNames?.path,
+    providerNameColumns: providerNames ? { providerColumn: providerNames.providerColumn, nameColumn: providerNames.nameColumn } : undefined,
     links: entry(m.links)?.path,
     areas: areas?.path,
     areaColumn: areas?.areaColumn,
+    areaNameColumn: areas?.nameColumn,
     areaUnitColumn: areas?.unitColumn,
     areaWeightColumn: areas?.weightColumn,
     plan: plan?.path,
@@ -199,7 +213,27 @@ export async function loadDataset(spec: DatasetSpec, opts: LoadOptions = {}): Pr
   let areas = null;
   if (spec.areas !== undefined) {
     files.areas = spec.areas;
-    areas = await readAreas(spec.areas, boundaryFile.idField, { areaColumn: spec.areaColumn, unitColumn: spec.areaUnitColumn, weightColumn: spec.areaWeightColumn });
+    areas = await readAreas(spec.areas, boundaryFile.idField, { areaColumn: spec.areaColumn, nameColumn: spec.areaNameColumn, unitColumn: spec.areaUnitColumn, weightColumn: spec.areaWeightColumn });
+  }
+
+  let providerNames: Map<string, string> | undefined;
+  if (spec.providerNames !== undefined) {
+    files.providerNames = spec.providerNames;
+    const cols = spec.providerNameColumns;
+    providerNames = await readNames(spec.providerNames, "provider", { codeColumn: cols?.providerColumn, nameColumn: cols?.nameColumn });
+    if (providers) {
+      const known = new Set(providers.ids);
+      const unknown = [...providerNames.keys()].filter((code) => !known.has(code));
+      if (unknown.length) {
+        const shown = unknown.slice(0, 5).map((c) => `"${c}"`).join(", ") + (unknown.length > 5 ? ` and ${unknown.length - 5} more` : "");
+        issues.push({ rule: "provider-names-unknown", severity: "warning", message: `${unknown.length} of ${providerNames.size} provider names are for codes with no provider rows (not used): ${shown}`, file: spec.providerNames });
+      }
+      const unnamed = providers.ids.filter((id) => !providerNames!.has(id));
+      if (unnamed.length) {
+        const shown = unnamed.slice(0, 5).map((c) => `"${c}"`).join(", ") + (unnamed.length > 5 ? ` and ${unnamed.length - 5} more` : "");
+        issues.push({ rule: "provider-names-missing", severity: "warning", message: `${unnamed.length} of ${providers.ids.length} providers have no name (shown by code): ${shown}`, file: spec.providerNames });
+      }
+    }
   }
 
   let plan: Plan | null = null;
@@ -227,6 +261,7 @@ export async function loadDataset(spec: DatasetSpec, opts: LoadOptions = {}): Pr
     areas,
     adjacency,
     params,
+    providerNames,
     plan,
     files,
   };

@@ -19,6 +19,8 @@ export const manifestSchema = z
     name: z.string().optional(),
     description: z.string().optional(),
     synthetic: z.boolean().optional(),
+    /** The data's attribution (licence) statement, shown on every report and map. */
+    attribution: z.string().optional(),
     boundaries: fileRef({
       idField: z.string().optional(),
       nameField: z.string().optional(),
@@ -36,9 +38,14 @@ export const manifestSchema = z
       lonColumn: z.string().optional(),
       latColumn: z.string().optional(),
     }).optional(),
+    providerNames: fileRef({
+      providerColumn: z.string().optional(),
+      nameColumn: z.string().optional(),
+    }).optional(),
     links: fileRef({}).optional(),
     areas: fileRef({
       areaColumn: z.string().optional(),
+      nameColumn: z.string().optional(),
       unitColumn: z.string().optional(),
       weightColumn: z.string().optional(),
     }).optional(),
@@ -97,6 +104,7 @@ export async function readManifest(file: string): Promise<Manifest> {
     population: fix(m.population),
     providers: fix(m.providers),
     providerSites: fix(m.providerSites),
+    providerNames: fix(m.providerNames),
     links: fix(m.links),
     areas: fix(m.areas),
     plan: fix(m.plan),

@@ -201,7 +201,7 @@ export function buildMap(dataset: Dataset, plan: Plan, result: CheckResult, opts
       providersNotLocated.push(id);
       continue;
     }
-    providers.push({ id, name: site.name, x: round1(xy[0]), y: round1(xy[1]), footprints: fps });
+    providers.push({ id, name: dataset.providerNames?.get(id) ?? site.name, x: round1(xy[0]), y: round1(xy[1]), footprints: fps });
   }
   const colours = nf ? Math.max(...colourOf) + 1 : 0;
   const files = [dataset.files.boundaries, dataset.files.population, dataset.files.providers].filter(Boolean).map((f) => f!.split(/[\\/]/).pop());
