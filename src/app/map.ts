@@ -3,6 +3,7 @@ import { type DatasetSpec } from "../io/loadDataset.js";
 import { datasetProviderSites } from "../io/readProviderSites.js";
 import { writeMap } from "../map/writeMap.js";
 import { writeFootprintsGeoJson } from "./footprintsGeoJson.js";
+import { type Invocation, provenance, provenanceLines } from "./provenance.js";
 import type { CheckResult } from "../rules/checkPlan.js";
 import { type RunCheckOptions, runCheck } from "./check.js";
 
@@ -11,6 +12,8 @@ export interface RunMapOptions extends RunCheckOptions {
   out: string | readonly string[];
   /** Decimal places of GeoJSON coordinates (default 6). */
   decimals?: number;
+  /** The command line, for the provenance written on the map. */
+  invocation?: Invocation;
   /** Provider locations CSV; default the manifest's `providerSites`. */
   providerSites?: string;
   width?: number;
@@ -39,9 +42,10 @@ export async function runMap(spec: DatasetSpec, o: RunMapOptions): Promise<MapOu
   const name = dataset.name === spec.boundaries ? basename(spec.boundaries) : dataset.name;
   const title = o.title ?? `${spec.synthetic ? "[synthetic] " : ""}${name}`;
   const files = typeof o.out === "string" ? [o.out] : [...o.out];
+  const prov = await provenance(spec, dataset, o.invocation, o.lock === undefined ? [] : [{ role: "lock", file: o.lock }]);
   for (const file of files) {
-    if (/\.geojson$/i.test(file)) await writeFootprintsGeoJson(file, dataset, plan, result, { decimals: o.decimals });
-    else await writeMap(dataset, plan, result, file, { width: o.width, title, providerSites, pngScale: o.scale });
+    if (/\.geojson$/i.test(file)) await writeFootprintsGeoJson(file, dataset, plan, result, { decimals: o.decimals, provenance: prov });
+    else await writeMap(dataset, plan, result, file, { width: o.width, title, providerSites, pngScale: o.scale, provenance: provenanceLines(prov), metadata: prov });
   }
   return { files, result, providerSites: providerSites?.length ?? null };
 }

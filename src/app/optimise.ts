@@ -14,6 +14,7 @@ import { instanceFromDataset } from "../optimise/instance.js";
 import { relabelToStart } from "../optimise/relabel.js";
 import { type CheckMetrics, type CheckResult, checkPlan } from "../rules/checkPlan.js";
 import { writeFootprintsGeoJson } from "./footprintsGeoJson.js";
+import { type Invocation, provenance, provenanceLines } from "./provenance.js";
 
 export interface RunOptimiseOptions {
   /** Start plan file; null for no start (region growing); undefined for the dataset's plan. */
@@ -235,6 +236,8 @@ export interface OptimiseOutputs {
   map?: string | readonly string[];
   /** Decimal places of the GeoJSON coordinates (default 6). */
   decimals?: number;
+  /** The command line, for the provenance written on the map and in the GeoJSON. */
+  invocation?: Invocation;
 }
 
 /**
@@ -243,10 +246,12 @@ export interface OptimiseOutputs {
  */
 export async function writeOptimiseOutputs(outcome: OptimiseOutcome, spec: DatasetSpec, files: OptimiseOutputs): Promise<void> {
   if (files.out !== undefined) await writeFileAtomic(files.out, planToCsv(outcome.plan));
-  if (files.geojson !== undefined) await writeFootprintsGeoJson(files.geojson, outcome.dataset, outcome.plan, outcome.check, { decimals: files.decimals });
+  const s = outcome.summary.search;
+  const prov = { ...(await provenance(spec, outcome.dataset, files.invocation)), search: { seed: s.seed, iterations: s.iterations, replicas: s.replicas, threads: s.threads, seconds: s.seconds } };
+  if (files.geojson !== undefined) await writeFootprintsGeoJson(files.geojson, outcome.dataset, outcome.plan, outcome.check, { decimals: files.decimals, provenance: prov });
   const maps = files.map === undefined ? [] : typeof files.map === "string" ? [files.map] : files.map;
   if (maps.length) {
     const providerSites = await datasetProviderSites(spec);
-    for (const map of maps) await writeMap(outcome.dataset, outcome.plan, outcome.check, map, { providerSites, title: `${outcome.summary.dataset}: optimised plan` });
+    for (const map of maps) await writeMap(outcome.dataset, outcome.plan, outcome.check, map, { providerSites, title: `${outcome.summary.dataset}: optimised plan`, provenance: provenanceLines(prov), metadata: prov });
   }
 }

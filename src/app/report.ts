@@ -59,7 +59,7 @@ export async function runReport(spec: DatasetSpec, fileA: string, fileB: string,
     { role: "plan A (start)", file: fileA },
     { role: "plan B (proposal)", file: fileB },
   ]);
-  const title = o.title ?? `${spec.synthetic ? "[synthetic] " : ""}${dataset.name}: ${basename(fileA)} → ${basename(fileB)}`;
+  const title = o.title ?? `${spec.synthetic ? "[synthetic] " : ""}Before and after: ${basename(fileA)} → ${basename(fileB)}`;
   let svg: string | null = null;
   const map = async (): Promise<string> => {
     if (svg !== null) return svg;

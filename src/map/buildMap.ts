@@ -207,7 +207,7 @@ export function buildMap(dataset: Dataset, plan: Plan, result: CheckResult, opts
     mapBox: [10, top, 10 + mapWidth, height - bottom],
     column: [width - legendWidth + 10, top + 30 + legendRows * 22, width - 10],
     height,
-    bottom: bottom + (opts.provenance?.length ?? 0) * 13,
+    bottom,
   });
   const byKey = new Map(footprints.map((f) => [f.id, f]));
   const markers: (PlacedItem & { title: string })[] = [];
@@ -254,9 +254,12 @@ export function buildMap(dataset: Dataset, plan: Plan, result: CheckResult, opts
     change = { before: polylinesPath(beforeLines), moved: shapesPath(opts.change.moved.map((u) => shapes[u])), markers };
   }
   const files = [dataset.files.boundaries, dataset.files.population, dataset.files.providers].filter(Boolean).map((f) => f!.split(/[\\/]/).pop());
+  // Provenance lines wrapped to the picture's width (9.5 px text, about 5.3 px a character).
+  const maxChars = Math.max(40, Math.floor((width - 24) / 5.3));
+  const foot = (opts.provenance ?? []).flatMap((line) => wrap(line, maxChars, Infinity));
   return {
     width,
-    height: layout.height + (opts.provenance?.length ?? 0) * 13,
+    height: layout.height + foot.length * 13,
     title: opts.title ?? dataset.name,
     caption: `${projected.projection}; data: ${files.join(", ")}`,
     box: [10, top, 10 + mapWidth, height - bottom],
@@ -269,7 +272,7 @@ export function buildMap(dataset: Dataset, plan: Plan, result: CheckResult, opts
     result,
     insets: layout.insets,
     change,
-    provenance: opts.provenance ?? [],
+    provenance: foot,
     metadata: opts.metadata ?? null,
   };
 }
@@ -311,15 +314,15 @@ function unitCentres(shapes: readonly (readonly number[][][])[], which: Set<numb
   });
 }
 
-/** Splits text into lines of at most `width` characters at spaces (long words stay whole); at most 3 lines. */
-export function wrap(text: string, width: number): string[] {
+/** Splits text into lines of at most `width` characters at spaces (long words stay whole); at most `maxLines` lines (3). */
+export function wrap(text: string, width: number, maxLines = 3): string[] {
   const lines: string[] = [];
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const last = lines.length - 1;
     if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += " " + word;
     else lines.push(word);
   }
-  if (lines.length > 3) return [...lines.slice(0, 2), lines.slice(2).join(" ").slice(0, width - 1) + "…"];
+  if (lines.length > maxLines) return [...lines.slice(0, 2), lines.slice(2).join(" ").slice(0, width - 1) + "…"];
   return lines.length ? lines : [""];
 }
 

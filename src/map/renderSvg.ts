@@ -38,6 +38,7 @@ export function renderSvg(scene: MapScene): string {
       `<line x1="0" y1="0" x2="0" y2="7" stroke="${mark.population}" stroke-width="2.2" stroke-opacity="0.75"/></pattern>` +
       `<pattern id="hatch-moved" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(-45)">` +
       `<line x1="0" y1="0" x2="0" y2="5" stroke="${mark.moved}" stroke-width="1.6" stroke-opacity="0.8"/></pattern>` +
+      scene.insets.map((i) => `<pattern id="hatch-moved-${i.letter}" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="scale(${r3(1 / i.k)}) rotate(-45)"><line x1="0" y1="0" x2="0" y2="5" stroke="${mark.moved}" stroke-width="1.6" stroke-opacity="0.8"/></pattern>`).join("") +
       scene.insets.map((i) => `<clipPath id="clip-inset-${i.letter}"><rect x="${i.box[0]}" y="${i.box[1]}" width="${r1(i.box[2] - i.box[0])}" height="${r1(i.box[3] - i.box[1])}"/></clipPath>`).join("") +
       `</defs>`,
     `<rect width="${W}" height="${H}" fill="#FFFFFF"/>`,
@@ -164,7 +165,7 @@ function insetPanel(scene: MapScene, i: MapScene["insets"][number]): string {
   const t = `translate(${r3(x0 - sx0 * i.k)} ${r3(y0 - sy0 * i.k)}) scale(${i.k})`;
   const layers = [
     `<g ${strokes.units(i.k)}><use href="#footprint-shapes"/></g>`,
-    scene.change ? `<g ${strokes.moved(i.k)}><use href="#moved-shapes"/></g>` : "",
+    scene.change ? `<g ${strokes.moved(i.k).replace("url(#hatch-moved)", `url(#hatch-moved-${i.letter})`)}><use href="#moved-shapes"/></g>` : "",
     `<g ${strokes.outlines(i.k)}><use href="#outline-paths"/></g>`,
     scene.change ? `<g ${strokes.before(i.k)}><use href="#before-paths"/></g>` : "",
   ].join("");

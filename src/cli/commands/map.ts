@@ -58,6 +58,7 @@ Examples:
       scale: o.scale,
       title: o.title,
       decimals: o.precision,
+      invocation: ctx.invocation,
     });
     const { mapSummary } = await import("../../report/mapSummary.js");
     mapSummary(outcome, ctx.stdout);

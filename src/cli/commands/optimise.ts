@@ -117,7 +117,7 @@ Examples:
       progress.done();
     }
     const { writeOptimiseOutputs } = await import("../../app/optimise.js");
-    await writeOptimiseOutputs(outcome, spec, { out: o.out, geojson: o.geojson, map: o.map, decimals: o.precision });
+    await writeOptimiseOutputs(outcome, spec, { out: o.out, geojson: o.geojson, map: o.map, decimals: o.precision, invocation: ctx.invocation });
     const { optimiseJson, optimisePassed, optimiseText } = await import("../../report/optimise.js");
     const { palette } = await import("../../report/text.js");
     if (o.format === "json") optimiseJson(outcome.summary, ctx.stdout);
