@@ -33,7 +33,7 @@ export function renderSvg(scene: MapScene): string {
   o.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${mapFontFamily}" role="img" aria-labelledby="title">`,
     `<title>${x(scene.title)}</title>`,
-    scene.metadata ? `<metadata id="provenance">${x(JSON.stringify(scene.metadata))}</metadata>` : "",
+    scene.metadata ? `<metadata id="map-provenance">${x(JSON.stringify(scene.metadata))}</metadata>` : "",
     `<defs><pattern id="hatch-population" patternUnits="userSpaceOnUse" width="7" height="7" patternTransform="rotate(45)">` +
       `<line x1="0" y1="0" x2="0" y2="7" stroke="${mark.population}" stroke-width="2.2" stroke-opacity="0.75"/></pattern>` +
       `<pattern id="hatch-moved" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(-45)">` +
