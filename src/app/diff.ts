@@ -9,7 +9,7 @@ import { type PlanComparison, comparePlans } from "../rules/comparePlans.js";
  * column names (`--footprint-column`, ...) apply to a plan whose header has them; otherwise its
  * columns are detected, so a lookup file can be compared with a plain `unit,footprint` plan.
  */
-export async function runDiff(spec: DatasetSpec, fileA: string, fileB: string, opts: { splitTolerance: number }): Promise<PlanComparison> {
+export async function runDiff(spec: DatasetSpec, fileA: string, fileB: string, opts: { splitTolerance: number }): Promise<{ comparison: PlanComparison; unitNames: Map<string, string> }> {
   const loaded = await loadDataset({ ...spec, plan: undefined });
   requirePopulation(loaded);
   const { dataset, boundaryFile } = loaded;
@@ -23,5 +23,6 @@ export async function runDiff(spec: DatasetSpec, fileA: string, fileB: string, o
     });
   };
   const [a, b] = [await read(fileA), await read(fileB)];
-  return comparePlans(dataset, a, b, opts);
+  const unitNames = new Map(dataset.units.ids.map((id, u) => [id, dataset.units.names[u]]));
+  return { comparison: comparePlans(dataset, a, b, opts), unitNames };
 }
