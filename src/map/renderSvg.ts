@@ -42,7 +42,8 @@ export function renderSvg(scene: MapScene): string {
       scene.insets.map((i) => `<clipPath id="clip-inset-${i.letter}"><rect x="${i.box[0]}" y="${i.box[1]}" width="${r1(i.box[2] - i.box[0])}" height="${r1(i.box[3] - i.box[1])}"/></clipPath>`).join("") +
       `</defs>`,
     `<rect width="${W}" height="${H}" fill="#FFFFFF"/>`,
-    `<text id="title" x="12" y="28" font-size="19" font-weight="bold" fill="#111">${x(scene.title)}</text>`,
+    // A long title is set smaller so that it fits the width (bold DejaVu Sans: about 0.64 em a character).
+    `<text id="title" x="12" y="28" font-size="${Math.min(19, Math.max(11, Math.floor((W - 24) / (0.64 * scene.title.length))))}" font-weight="bold" fill="#111">${x(scene.title)}</text>`,
     `<text id="subtitle" x="12" y="47" font-size="12" fill="#444">${x(subtitle(scene))}</text>`,
   );
 

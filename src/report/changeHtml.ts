@@ -17,7 +17,7 @@ code{font-size:.95em}
 @page{size:A4;margin:12mm}
 @media print{
  body{max-width:none;padding:0;font-size:9.5pt}
- #map{border:none;width:auto;max-width:100%;max-height:170mm;page-break-inside:avoid}
+ #map{border:none;width:100%;height:auto;max-height:262mm;page-break-before:always;page-break-inside:avoid}
  h2{page-break-after:avoid}
  table{font-size:8pt;width:100%}
  thead{display:table-header-group}
