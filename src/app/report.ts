@@ -55,6 +55,7 @@ export async function runReport(spec: DatasetSpec, fileA: string, fileB: string,
   b.source = fileB;
   const built = buildChangeReport(dataset, a, b, { splitTolerance: o.splitTolerance });
   built.report.synthetic = spec.synthetic ?? false;
+  built.report.notes = loaded.issues.filter((i) => i.severity === "warning").map((i) => `${i.file ? `${basename(i.file)}: ` : ""}${i.line ? `line ${i.line}: ` : ""}${i.message}`);
   const prov = await provenance(spec, dataset, o.invocation, [
     { role: "plan A (start)", file: fileA },
     { role: "plan B (proposal)", file: fileB },
@@ -69,6 +70,7 @@ export async function runReport(spec: DatasetSpec, fileA: string, fileB: string,
       title,
       providerSites,
       change: {
+        created: new Set(built.report.footprints.filter((f) => f.change === "new").map((f) => f.id)),
         startAssignment: built.startAssignment,
         moved: built.movedUnits,
         groups: built.transferUnits.map((units, i) => {

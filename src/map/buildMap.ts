@@ -35,6 +35,8 @@ export interface MapChange {
   startAssignment: Int32Array;
   /** Units in another footprint than at the start: hatched and outlined. */
   moved: number[];
+  /** Footprints that are not in the start plan: their labels say "new". */
+  created?: ReadonlySet<string>;
   /** Numbered markers, one per group of units moved together (key, the text shown, its units). */
   groups: { key: string; text: string; units: number[]; title: string }[];
 }
@@ -184,7 +186,7 @@ export function buildMap(dataset: Dataset, plan: Plan, result: CheckResult, opts
       outline: polylinesPath(outline),
       bounds: over.has(id) ? "over" : under.has(id) ? "under" : null,
       pieces,
-      label: { x: pole.x, y: pole.y, anchorX: round1(pole.x), anchorY: round1(pole.y), width: 0, height: 0, fontSize: 0, lines, population: formatInt(population), panel: null, room: pole.distance, extent: shapesBox(memberShapes) },
+      label: { x: pole.x, y: pole.y, anchorX: round1(pole.x), anchorY: round1(pole.y), width: 0, height: 0, fontSize: 0, lines, population: formatInt(population) + (opts.change?.created?.has(id) ? " (new)" : ""), panel: null, room: pole.distance, extent: shapesBox(memberShapes) },
     };
   });
 

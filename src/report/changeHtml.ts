@@ -102,6 +102,7 @@ ${table("footprint-table", ["footprint", "change", "population before", "populat
 ${table("provider-table", ["provider", "name", "", "start: shares", "proposal: shares"], providers, "None in either plan.")}
 <h2>Split local authorities (${r.a.metrics.splitAreas} → ${r.b.metrics.splitAreas})</h2>
 ${table("area-table", ["area", "name", "", "start", "proposal"], areas, "None in either plan (or the dataset has no areas).")}
+${r.notes.length ? `<h2>Notes on the data</h2>\n<ul id="notes">${r.notes.map((t) => `<li>${x(t)}</li>`).join("")}</ul>` : ""}
 <h2>How this report was made</h2>
 <dl class="prov" id="provenance">
 ${prov}

@@ -53,6 +53,7 @@ export function changeMarkdown(r: ChangeReport, p: Provenance): string {
     lines.push("| area | name | | start | proposal |", "|---|---|---|---|---|");
     for (const x of r.areas) lines.push(`| ${mdCell(x.area)} | ${mdCell(x.name)} | ${x.change} | ${mdCell(sharesText(x.before, n))} | ${mdCell(sharesText(x.after, n))} |`);
   } else lines.push("None in either plan (or the dataset has no areas).");
+  if (r.notes.length) lines.push("", "### Notes on the data", "", ...r.notes.map((t) => `- ${mdCell(t)}`));
   lines.push("", "<details><summary>How this report was made</summary>", "", ...provenanceText(p).map((l) => `- ${mdCell(l)}`), "", "</details>");
   return lines.join("\n") + "\n";
 }

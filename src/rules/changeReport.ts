@@ -82,6 +82,8 @@ export interface ChangeReport {
   areas: AreaChange[];
   /** Footprint names of both plans (B's first), for labels. */
   footprintNames: Record<string, string>;
+  /** Notes on the data met while loading it (names for unknown codes, providers without a name...). */
+  notes: string[];
 }
 
 /**
@@ -181,6 +183,7 @@ export function buildChangeReport(dataset: Dataset, a: Plan, b: Plan, opts: Part
     providers,
     areas,
     footprintNames: Object.fromEntries(nameOf),
+    notes: [],
   };
   return { report, checkA, checkB, startAssignment: ra.assignment, movedUnits, transferUnits: groups };
 }

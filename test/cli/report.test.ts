@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { describeShared, itShared, repoRoot, sharedFile } from "../helpers/shared.js";
-import { elements } from "../helpers/svg.js";
+import { elements, labels } from "../helpers/svg.js";
 
 const dir = mkdtempSync(join(tmpdir(), "stp-report-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -75,6 +75,7 @@ describe("diff --out: the before/after report on the demo", () => {
     const svg = readFileSync(out("svg"), "utf8");
     expect(elements(svg, "g", "marker")).toHaveLength(json.transfers.length);
     expect(svg).toContain('class="before-boundary"');
+    expect(labels(svg).get("NEW01")).toMatch(/Harbour New Town .*\(new\)/);
     expect(svg).toContain("<metadata");
     const html = readFileSync(out("html"), "utf8");
     expect(html).toContain(planB.sha256);
@@ -111,5 +112,7 @@ describeShared("diff --out on England 2016", () => {
     expect(json.a.metrics.crossFootprintProviders).toBe(78);
     expect(json.areas.length).toBeGreaterThan(0);
     expect(json.areas.filter((a) => a.name === "")).toEqual([]);
+    // The trust names file lists trusts with no catchment rows: a note in the report, not a broken one.
+    expect((json as unknown as { notes: string[] }).notes.join("\n")).toMatch(/80 of 218 provider names are for codes with no provider rows/);
   }, 60_000);
 });
