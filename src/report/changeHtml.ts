@@ -1,4 +1,4 @@
-import type { Provenance } from "../app/provenance.js";
+import type { Provenance } from "../model/provenance.js";
 import { formatInt } from "../model/format.js";
 import type { ChangeReport } from "../rules/changeReport.js";
 import { changeSummary, footprintText, headlineRows, sharesText } from "./changeText.js";

@@ -1,4 +1,4 @@
-import type { Provenance } from "../app/provenance.js";
+import type { Provenance } from "../model/provenance.js";
 import { formatInt, formatPercent } from "../model/format.js";
 import type { ChangeReport, PlanHeadline } from "../rules/changeReport.js";
 
