@@ -1,4 +1,4 @@
-import { relative } from "node:path";
+import { relative, resolve } from "node:path";
 import { hashFile } from "../io/hashFile.js";
 import type { DatasetSpec } from "../io/loadDataset.js";
 import type { Invocation, Provenance, ProvenanceInput } from "../model/provenance.js";
@@ -38,7 +38,7 @@ export async function provenance(
     if (seen.has(key)) continue;
     seen.add(key);
     const shown = relative(process.cwd(), f.file);
-    inputs.push({ role: f.role, file: shown === "" || shown.startsWith("../../..") ? f.file : shown, ...(await hashFile(f.file)) });
+    inputs.push({ role: f.role, file: shown === "" || shown.startsWith("..") ? resolve(f.file) : shown, ...(await hashFile(f.file)) });
   }
   const p = dataset.params;
   return {
