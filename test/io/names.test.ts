@@ -63,3 +63,14 @@ describe("names", () => {
     expect(r.stdout).toMatch(/119 of 120 providers have no name/);
   });
 });
+
+describe("names in validate findings", () => {
+  it("overlaps: two overlapping units are named beside their ids", async () => {
+    const { overlaps } = await import("../../src/rules/dataset/overlaps.js");
+    const square = (x: number) => ({ type: "Polygon" as const, coordinates: [[[x, 0], [x + 1000, 0], [x + 1000, 1000], [x, 1000], [x, 0]]] });
+    const found = overlaps([{ id: "A1", name: "Alpha", geometry: square(0) }, { id: "B1", geometry: square(500) }], { geographic: false });
+    expect(found).toHaveLength(1);
+    expect(found[0].message).toMatch(/^units A1 \(Alpha\) and B1 overlap/);
+    expect(found[0].units).toEqual(["A1", "B1"]);
+  });
+});
