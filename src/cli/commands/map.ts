@@ -13,7 +13,7 @@ export function mapCommand(ctx: CliContext): Command {
     .option("--width <pixels>", "width of the picture (the height follows the data)", "1000")
     .option("--scale <factor>", "PNG pixels per SVG pixel, for sharper or smaller pictures", "1.5")
     .option("--title <text>", "title drawn on the map (default: the dataset's name)")
-    .option("--precision <decimals>", "decimal places of .geojson coordinates", "6");
+    .option("--precision <decimals>", "decimal places of .geojson coordinates (a coarser grid than 5 on longitude/latitude leaves overlaps and gaps of its size between footprints)", "6");
   addPlanOptions(cmd);
   addDatasetOptions(cmd);
   cmd.addHelpText(

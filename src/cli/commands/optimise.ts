@@ -22,7 +22,7 @@ export function optimiseCommand(ctx: CliContext): Command {
     .option("--out <file>", "write the plan as CSV (unit,footprint,footprint_name)", once("--out"))
     .option("--map <file>", "also draw the result: .svg, .png or .html (see `map`); repeat it for several files", collect)
     .option("--geojson <file>", "also write the footprints as dissolved polygons (GeoJSON)", once("--geojson"))
-    .option("--precision <decimals>", "decimal places of the --geojson coordinates", "6")
+    .option("--precision <decimals>", "decimal places of the --geojson coordinates (a coarser grid than 5 on longitude/latitude leaves overlaps and gaps of its size between footprints)", "6")
     .option("--frontier", "report the best cross-footprint count for max moves 0, 1, 2, 4, 8, 16, 32 and unlimited")
     .option("--format <name>", "summary as text or json", "text")
     .option("-q, --quiet", "no progress display");
