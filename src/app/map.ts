@@ -37,12 +37,13 @@ export interface MapOutcome {
  * await runMap(spec, { planFile: "plan.csv", splitTolerance: 0.01, out: "plan.html" });
  */
 export async function runMap(spec: DatasetSpec, o: RunMapOptions): Promise<MapOutcome> {
-  const { result, dataset, plan } = await runCheck(spec, o);
+  const { result, dataset, plan, planFile } = await runCheck(spec, o);
   const providerSites = await datasetProviderSites(spec, o.providerSites);
   const name = dataset.name === spec.boundaries ? basename(spec.boundaries) : dataset.name;
   const title = o.title ?? `${spec.synthetic ? "[synthetic] " : ""}${name}`;
   const files = typeof o.out === "string" ? [o.out] : [...o.out];
-  const prov = await provenance(spec, dataset, o.invocation, o.lock === undefined ? [] : [{ role: "lock", file: o.lock }]);
+  const extra = [{ role: "plan", file: planFile }, ...(o.lock === undefined ? [] : [{ role: "lock", file: o.lock }])];
+  const prov = await provenance(spec, dataset, o.invocation, extra);
   for (const file of files) {
     if (/\.geojson$/i.test(file)) await writeFootprintsGeoJson(file, dataset, plan, result, { decimals: o.decimals, provenance: prov });
     else await writeMap(dataset, plan, result, file, { width: o.width, title, providerSites, pngScale: o.scale, provenance: provenanceLines(prov), metadata: prov });
