@@ -1,11 +1,11 @@
 import { extname, relative } from "node:path";
 import { UsageError } from "../errors.js";
 import { type DatasetSpec, loadDataset, requirePopulation } from "../io/loadDataset.js";
-import { readLocks } from "../io/readLocks.js";
 import { readPlan } from "../io/readPlan.js";
 import { readPlanPolygons } from "../io/readPlanPolygons.js";
 import type { Dataset, Finding, Plan } from "../model/types.js";
 import { type CheckResult, checkPlan } from "../rules/checkPlan.js";
+import { readConstraints } from "./constraints.js";
 
 export interface RunCheckOptions {
   planFile?: string;
@@ -14,6 +14,10 @@ export interface RunCheckOptions {
   planLayer?: string;
   /** A lock file (unit, footprint): each unit must be in that footprint (the `lock` rule). */
   lock?: string;
+  /** A groups file (group, unit): each group's units must share a footprint (the `group` rule). */
+  groups?: string;
+  /** An exceptions file: per-footprint population bounds (the `exception` rule and the bounds rules). */
+  exceptions?: string;
 }
 
 /**
@@ -40,9 +44,8 @@ export async function runCheck(
     extra = r.findings;
   }
   dataset.plan = plan;
-  const locks = opts.lock === undefined ? undefined : await readLocks(opts.lock, loaded.boundaryFile.idField);
-  const lockFile = opts.lock === undefined ? undefined : relative(process.cwd(), opts.lock) || opts.lock;
-  const result = checkPlan(dataset, plan, { splitTolerance: opts.splitTolerance, locks, lockFile }, extra);
+  const constraints = await readConstraints(opts, loaded.boundaryFile.idField);
+  const result = checkPlan(dataset, plan, { splitTolerance: opts.splitTolerance, ...constraints }, extra);
   const shown = relative(process.cwd(), planFile) || planFile;
   const title = `${spec.synthetic ? "[synthetic] " : ""}${dataset.name === spec.boundaries ? shown : `${dataset.name}: ${shown}`}`;
   return { result, title, planFile, dataset, plan };

@@ -1,46 +1,91 @@
-import { relative } from "node:path";
-import { InputError, UsageError } from "../errors.js";
+import { mkdir } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { UsageError } from "../errors.js";
 import { type DatasetSpec, loadDataset, requirePopulation } from "../io/loadDataset.js";
-import { readLocks } from "../io/readLocks.js";
 import { datasetProviderSites } from "../io/readProviderSites.js";
+import { toCsv } from "../io/writeCsv.js";
 import { writeFileAtomic } from "../io/writeFileAtomic.js";
 import { planToCsv } from "../io/writePlan.js";
 import { writeMap } from "../map/writeMap.js";
-import { resolvePlan } from "../model/plan.js";
-import type { Dataset, Finding, Lock, Plan } from "../model/types.js";
-import type { FrontierPoint } from "../optimise/frontier.js";
+import { formatInt } from "../model/format.js";
+import type { Dataset, Finding, Plan } from "../model/types.js";
+import { OBJECTIVE_DEFAULTS, type ObjectiveOptions, usesSplit } from "../optimise/energy/build.js";
+import type { TermName } from "../optimise/energy/term.js";
 import type { OptimiseOptions, OptimiseResult, Progress } from "../optimise/instance.js";
-import { instanceFromDataset } from "../optimise/instance.js";
-import { relabelToStart } from "../optimise/relabel.js";
-import { type CheckMetrics, type CheckResult, checkPlan } from "../rules/checkPlan.js";
+import { type CheckMetrics, type CheckResult, type NearThreshold, checkPlan } from "../rules/checkPlan.js";
+import { type Constraints, readConstraints } from "./constraints.js";
+import { type FrontierCandidate, frontierOf, frontierSettings, searchFrontier } from "./frontier.js";
+import { type Problem, optimiseProblem } from "./optimiseProblem.js";
 import { writeFootprintsGeoJson } from "./footprintsGeoJson.js";
 import { type Invocation, provenance, provenanceLines } from "./provenance.js";
+import { resultPlan } from "./resultPlan.js";
 
 export interface RunOptimiseOptions {
   /** Start plan file; null for no start (region growing); undefined for the dataset's plan. */
   start: string | null | undefined;
+  /** Footprint count, or a range: each count in it is searched (the time shared) and the best per count reported. */
   footprints?: { min: number; max: number };
   lock?: string;
+  groups?: string;
+  exceptions?: string;
   maxMoves?: number;
+  /** Soft cap on split areas: a plan above it is never returned when one within it is found. */
+  maxSplitAreas?: number;
+  /** Weights by term name (cross, split, moved). */
+  weights?: Partial<Record<TermName, number>>;
+  /** Count a provider as cross in the search when two footprints each hold threshold - margin of it. */
+  margin?: number;
+  /** Share of an area in a second footprint that makes it split (as `check --split-tolerance`). */
+  splitTolerance?: number;
+  /**
+   * Search the trade-off: runs under caps on split areas and units moved (and each count of a
+   * range), the budget (`timeMs` or `iterations`) shared among them, and reports the non-dominated
+   * plans.
+   */
+  frontier?: boolean;
   timeMs?: number;
   iterations?: number;
   seed: number;
   threads: number;
   replicas?: number;
-  frontier: boolean;
   onProgress?: (p: Progress) => void;
   /** A shared flag: the search stops (keeping its best plan) once element 0 is non-zero. */
   stop?: Int32Array;
 }
 
-/** A row of the start-versus-result comparison. */
+/** A row of the start-versus-result comparison: every criterion, measured as `check` measures it. */
 export interface PlanFigures {
   footprints: number;
   population: CheckMetrics["population"];
   crossFootprintProviders: number;
   providerFootprintPairs: number;
+  /** Split areas of the second geography (null without areas). */
+  splitAreas: number | null;
+  /** With --margin: providers two footprints each hold at least threshold - margin of. */
+  crossAtMargin?: number;
   errors: number;
   warnings: number;
+  /** Providers within half a percentage point of the threshold. */
+  nearThreshold: NearThreshold[];
+}
+
+/** A plan of the frontier: its figures as `check` measures them, and the file it is written to. */
+export interface FrontierRow {
+  file: string;
+  footprints: number;
+  crossFootprintProviders: number;
+  splitAreas: number | null;
+  unitsMoved: number;
+}
+
+/** The best plan found for one footprint count of a range. */
+export interface CountRow {
+  footprints: number;
+  crossFootprintProviders: number;
+  splitAreas: number | null;
+  unitsMoved: number;
+  errors: number;
+  feasible: boolean;
 }
 
 export interface OptimiseSummary {
@@ -48,9 +93,22 @@ export interface OptimiseSummary {
   synthetic: boolean;
   start: (PlanFigures & { source: string }) | null;
   result: PlanFigures;
+  /** Units whose footprint id differs from the start's (footprints renamed by the majority rule count). */
   unitsMoved: number;
-  /** Every unit moved: its id and name, and the ids and names of its start and result footprints. */
   moves: { unit: string; name: string; from: string; fromName: string; to: string; toName: string }[];
+  /** Result footprints by how they relate to the start. */
+  footprints: { id: string; name: string; continues: string | null }[];
+  objective: {
+    weights: Record<TermName, number>;
+    maxMoves: number | null;
+    maxSplitAreas: number | null;
+    margin: number | null;
+    footprints: { min: number; max: number } | null;
+  };
+  /** With a footprint count range: the best plan per count. */
+  byCount: CountRow[] | null;
+  /** With `frontier`: the non-dominated plans over the terms in use, best cross-footprint first. */
+  frontier: FrontierRow[] | null;
   search: {
     seed: number;
     threads: number;
@@ -63,8 +121,6 @@ export interface OptimiseSummary {
     feasible: boolean;
     problems: string[];
   };
-  /** Per moves limit (null: unlimited), the best count found and its units moved (null: no valid plan). */
-  frontier: { maxMoves: number | null; crossFootprintProviders: number | null; unitsMoved: number | null }[] | null;
   findings: Finding[];
 }
 
@@ -73,137 +129,174 @@ export interface OptimiseOutcome {
   plan: Plan;
   dataset: Dataset;
   check: CheckResult;
+  /** The frontier's plans, in the order of `summary.frontier`. */
+  frontierPlans: Plan[];
   /** Files the outputs must not overwrite. */
   inputs: string[];
 }
 
-function figures(r: CheckResult): PlanFigures {
+/** A result's figures as `check` measures them. */
+export function figures(r: CheckResult, hasAreas: boolean): PlanFigures {
   const errors = r.findings.filter((f) => f.severity === "error").length;
-  return {
+  const f: PlanFigures = {
     footprints: r.metrics.footprints,
     population: r.metrics.population,
     crossFootprintProviders: r.metrics.crossFootprintProviders,
     providerFootprintPairs: r.metrics.providerFootprintPairs,
+    splitAreas: hasAreas ? r.metrics.splitAreas : null,
     errors,
     warnings: r.findings.length - errors,
+    nearThreshold: r.nearThreshold,
   };
+  if (r.metrics.crossAtMargin !== undefined) f.crossAtMargin = r.metrics.crossAtMargin;
+  return f;
+}
+
+/** The objective of a run: weights by term, the split cap, and tie-breaking defaults. */
+export function objectiveOf(o: Pick<RunOptimiseOptions, "weights" | "maxSplitAreas">): ObjectiveOptions {
+  return { weights: o.weights, caps: o.maxSplitAreas !== undefined ? { split: o.maxSplitAreas } : undefined };
+}
+
+/** A finished plan: labelled, checked, with its figures. */
+interface Finished {
+  result: OptimiseResult;
+  plan: Plan;
+  check: CheckResult;
+  figures: PlanFigures;
+  moved: number;
+  ids: string[];
+  continues: Map<string, string | null>;
+  /** Within every limit: no rule error and the search's own limits (count, moves, caps). */
+  feasible: boolean;
+  problems: string[];
 }
 
 /**
- * Loads a dataset and a start plan, runs the optimiser, and checks start and result with the
- * same rules as `check`, so every figure reported is one `check` would print.
+ * Loads a dataset, a start plan and the constraints, runs the optimiser, names the result's
+ * footprints truthfully, and checks start and result with the same rules as `check` (locks,
+ * groups and exceptions included), so every figure reported is one `check` would print.
  */
 export async function runOptimise(spec: DatasetSpec, o: RunOptimiseOptions): Promise<OptimiseOutcome> {
   const startFile = o.start === null ? undefined : (o.start ?? spec.plan);
   const loaded = await loadDataset({ ...spec, plan: startFile });
   requirePopulation(loaded);
   const { dataset } = loaded;
-  const units = dataset.units;
-  const inst = instanceFromDataset(dataset);
-
-  let startPlan: Plan | null = dataset.plan;
-  let startCheck: CheckResult | null = null;
-  let footprintIds: string[] = [];
-  let startIds: string[] = [];
-  let names = new Map<string, string>();
-  const opts: OptimiseOptions = {
+  const splitTolerance = o.splitTolerance ?? 0.01;
+  if (o.maxMoves !== undefined && !dataset.plan) throw new UsageError("needs a start plan (--start FILE) to count moves", "--max-moves");
+  const objective = objectiveOf(o);
+  if (usesSplit(objective) && !dataset.areas)
+    throw new UsageError("split areas need a second geography: give --areas FILE (or the manifest's areas)", o.maxSplitAreas !== undefined ? "--max-split-areas" : "--weights");
+  if ((o.weights?.moved ?? 0) > 0 && !dataset.plan) throw new UsageError("units moved need a start plan", "--weights");
+  const constraints = await readConstraints(o, loaded.boundaryFile.idField);
+  const problem = optimiseProblem(dataset, dataset.plan, constraints, { margin: o.margin, splitTolerance });
+  const ruleOptions = { splitTolerance, margin: o.margin, ...constraints };
+  const hasAreas = dataset.areas !== null;
+  const startCheck = dataset.plan ? checkPlan(dataset, dataset.plan, ruleOptions) : null;
+  const base: OptimiseOptions = {
+    ...problem.opts,
     seed: o.seed,
     threads: o.threads,
     replicas: o.replicas,
     iterations: o.iterations,
     timeMs: o.iterations === undefined ? o.timeMs : undefined,
-    footprints: o.footprints,
-    maxMoves: o.maxMoves,
+    maxMoves: o.maxMoves === undefined ? undefined : Math.max(0, o.maxMoves - problem.movedOffset),
+    objective,
     stop: o.stop,
   };
-  if (startPlan) {
-    startCheck = checkPlan(dataset, startPlan);
-    const resolved = resolvePlan(startPlan, units);
-    footprintIds = [...resolved.footprints];
-    startIds = resolved.footprints;
-    names = startPlan.names;
-    opts.start = resolved.assignment;
-  } else if (o.maxMoves !== undefined || o.lock !== undefined) {
-    throw new UsageError("needs a start plan (--start FILE) to count moves or lock units", o.lock !== undefined ? "--lock" : "--max-moves");
-  }
-  let locks: Lock[] | undefined;
-  if (o.lock !== undefined) {
-    locks = await readLocks(o.lock, loaded.boundaryFile.idField);
-    const lock = new Int32Array(units.ids.length).fill(-1);
-    for (const row of locks) {
-      const u = units.index.get(row.unit);
-      if (u === undefined) throw new InputError(o.lock, `"${row.unit}" is not a unit of the boundaries`, { line: row.line });
-      const f = footprintIds.indexOf(row.footprint);
-      if (f < 0) throw new InputError(o.lock, `"${row.footprint}" is not a footprint of the start plan`, { line: row.line });
-      lock[u] = f;
-    }
-    opts.lock = lock;
-  }
+  if (o.footprints) checkCount(o.footprints, problem, constraints, dataset);
 
   // Always on worker threads, even for one: the main thread stays free to take Ctrl-C.
   const { optimiseParallel } = await import("../optimise/parallel.js");
-  const run = (i: typeof inst, x: OptimiseOptions): Promise<OptimiseResult> => optimiseParallel(i, x, o.onProgress);
-
-  let frontierPoints: FrontierPoint[] | null = null;
-  let result: OptimiseResult;
-  if (o.frontier) {
-    if (!opts.start) throw new UsageError("needs a start plan to measure moves from", "--frontier");
-    const { frontier } = await import("../optimise/frontier.js");
-    frontierPoints = await frontier(inst, opts, undefined, run);
-    result = frontierPoints[frontierPoints.length - 1].result;
-  } else {
-    result = await run(inst, opts);
-  }
-
-  const relabelled = opts.start ? relabelToStart(result.assignment, opts.start, opts.lock ?? null) : null;
-  const assignment = relabelled ? relabelled.assign : result.assignment;
-  // A footprint that shares no unit with the start footprint of its number is new (a relocation
-  // moved it elsewhere): it gets a new id rather than a name that describes another place.
-  if (relabelled) {
-    let next = 1;
-    relabelled.matched.forEach((m, f) => {
-      if (m || f >= footprintIds.length) return;
-      let id = `NEW${String(next++).padStart(2, "0")}`;
-      while (footprintIds.includes(id)) id = `NEW${String(next++).padStart(2, "0")}`;
-      footprintIds[f] = id;
-    });
-  }
-  // Footprint ids: the start's where the index exists, new ones numbered after them.
-  const plan: Plan = { rows: [], names: new Map(), source: "optimised" };
-  const idOf = (f: number): string => {
-    while (footprintIds.length <= f) {
-      let k = footprintIds.length + 1;
-      let id = `F${String(k).padStart(2, "0")}`;
-      while (footprintIds.includes(id)) id = `F${String(++k).padStart(2, "0")}`;
-      footprintIds.push(id);
-    }
-    return footprintIds[f];
+  const finish = (result: OptimiseResult, limits: { footprints?: { min: number; max: number } }): Finished => {
+    const r = resultPlan(dataset, problem, result.assignment);
+    const check = checkPlan(dataset, r.plan, ruleOptions);
+    const fig = figures(check, hasAreas);
+    const problems = [...result.problems];
+    if (o.maxMoves !== undefined && r.moved > o.maxMoves) problems.push(`${r.moved} units moved (footprints that changed identity count whole), more than the limit of ${o.maxMoves}`);
+    if (limits.footprints && (fig.footprints < limits.footprints.min || fig.footprints > limits.footprints.max))
+      problems.push(`${fig.footprints} footprints, outside ${limits.footprints.min}..${limits.footprints.max}`);
+    if (o.maxSplitAreas !== undefined && (fig.splitAreas ?? 0) > o.maxSplitAreas) problems.push(`${fig.splitAreas} split areas, more than the cap of ${o.maxSplitAreas}`);
+    return { result, ...r, check, figures: fig, feasible: fig.errors === 0 && result.feasible && problems.length === result.problems.length, problems };
   };
-  assignment.forEach((f, u) => {
-    const id = idOf(f);
-    plan.rows.push({ unit: units.ids[u], footprint: id, share: 1 });
-    if (!plan.names.has(id)) plan.names.set(id, names.get(id) ?? "");
-  });
-  // The result is checked with its locks: a lock the written plan breaks is an error finding.
-  const check = checkPlan(dataset, plan, { locks, lockFile: o.lock === undefined ? undefined : relative(process.cwd(), o.lock) || o.lock });
 
-  const startAssign = opts.start;
-  const moves: OptimiseSummary["moves"] = [];
-  if (startAssign) {
-    assignment.forEach((f, u) => {
-      if (startAssign[u] === f) return;
-      const from = startAssign[u] >= 0 ? startIds[startAssign[u]] : "";
-      const to = idOf(f);
-      moves.push({ unit: units.ids[u], name: units.names[u], from, fromName: names.get(from) ?? "", to, toName: plan.names.get(to) ?? "" });
-    });
+  let finished: Finished;
+  let byCount: CountRow[] | null = null;
+  let frontier: { rows: FrontierRow[]; plans: Plan[] } | null = null;
+  const counts = o.footprints && o.footprints.min < o.footprints.max ? rangeOf(o.footprints) : null;
+  if (o.frontier) {
+    const settings = frontierSettings({ startSplit: hasAreas && startCheck ? startCheck.metrics.splitAreas : hasAreas ? 0 : null, hasStart: problem.start !== null, counts });
+    const archive = { maxSplit: problem.inst.areas ? problem.inst.areas.total.length : 0, maxMoved: dataset.units.ids.length };
+    const found = await searchFrontier(base, settings, archive, (x) => optimiseParallel(problem.inst, x, o.onProgress));
+    const seen = new Set<string>();
+    const candidates: FrontierCandidate<Finished>[] = [];
+    for (const a of found.plans) {
+      const key = a.join(",");
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const f = finish({ ...found.last, assignment: a, problems: [], feasible: true }, { footprints: o.footprints });
+      candidates.push({ plan: f, crossFootprintProviders: f.figures.crossFootprintProviders, splitAreas: f.figures.splitAreas, unitsMoved: f.moved, footprints: f.figures.footprints, valid: f.feasible });
+    }
+    const rows = frontierOf(candidates, { split: hasAreas, moved: problem.start !== null, count: counts !== null });
+    if (rows.length === 0) finished = finish(found.last, { footprints: o.footprints });
+    else finished = rows.map((r) => r.plan).reduce((a, b) => (rankBefore(b, a, objective) ? b : a));
+    finished = { ...finished, result: { ...finished.result, iterations: found.iterations, evaluated: found.evaluated, elapsedMs: found.elapsedMs, movesPerSecond: found.movesPerSecond } };
+    frontier = {
+      rows: rows.map((r, i) => ({ file: `frontier-${String(i + 1).padStart(2, "0")}.csv`, footprints: r.footprints, crossFootprintProviders: r.crossFootprintProviders, splitAreas: r.splitAreas, unitsMoved: r.unitsMoved })),
+      plans: rows.map((r) => r.plan.plan),
+    };
+  } else if (counts) {
+    // Each count gets its share of the budget, and the best plan per count is reported.
+    const per: Finished[] = [];
+    for (const c of counts) {
+      if (o.stop && Atomics.load(o.stop, 0)) break;
+      const share: OptimiseOptions = {
+        ...base,
+        footprints: { min: c, max: c },
+        iterations: base.iterations === undefined ? undefined : Math.max(1, Math.floor(base.iterations / counts.length)),
+        timeMs: base.timeMs === undefined ? undefined : base.timeMs / counts.length,
+      };
+      per.push(finish(await optimiseParallel(problem.inst, share, o.onProgress), { footprints: { min: c, max: c } }));
+    }
+    byCount = per.map((f) => ({
+      footprints: f.figures.footprints,
+      crossFootprintProviders: f.figures.crossFootprintProviders,
+      splitAreas: f.figures.splitAreas,
+      unitsMoved: f.moved,
+      errors: f.figures.errors,
+      feasible: f.feasible,
+    }));
+    finished = per.reduce((a, b) => (rankBefore(b, a, objective) ? b : a));
+  } else {
+    finished = finish(await optimiseParallel(problem.inst, { ...base, footprints: o.footprints }, o.onProgress), { footprints: o.footprints });
   }
+
+  const { plan, check, result } = finished;
+  const units = dataset.units;
+  const startNames = new Map(problem.startIds.map((id, f) => [id, problem.startNames[f]]));
+  const moves: OptimiseSummary["moves"] = [];
+  if (problem.start)
+    finished.ids.forEach((id, u) => {
+      const from = problem.startIds[problem.start![u]];
+      if (from !== id) moves.push({ unit: units.ids[u], name: units.names[u], from, fromName: startNames.get(from) ?? "", to: id, toName: plan.names.get(id) ?? "" });
+    });
+  const w = objective.weights ?? {};
   const summary: OptimiseSummary = {
     dataset: dataset.name === spec.boundaries ? relative(process.cwd(), spec.boundaries) : dataset.name,
     synthetic: spec.synthetic ?? false,
-    start: startCheck && startFile ? { source: relative(process.cwd(), startFile) || startFile, ...figures(startCheck) } : null,
-    result: figures(check),
-    unitsMoved: moves.length,
+    start: startCheck && startFile ? { source: relative(process.cwd(), startFile) || startFile, ...figures(startCheck, hasAreas) } : null,
+    result: finished.figures,
+    unitsMoved: finished.moved,
     moves,
+    footprints: [...plan.names].map(([id, name]) => ({ id, name, continues: finished.continues.get(id) ?? null })),
+    objective: {
+      weights: { cross: w.cross ?? OBJECTIVE_DEFAULTS.cross, split: w.split ?? OBJECTIVE_DEFAULTS.split, moved: w.moved ?? OBJECTIVE_DEFAULTS.moved },
+      maxMoves: o.maxMoves ?? null,
+      maxSplitAreas: o.maxSplitAreas ?? null,
+      margin: o.margin ?? null,
+      footprints: o.footprints ?? null,
+    },
+    byCount,
+    frontier: frontier?.rows ?? null,
     search: {
       seed: o.seed,
       threads: o.threads,
@@ -213,21 +306,54 @@ export async function runOptimise(spec: DatasetSpec, o: RunOptimiseOptions): Pro
       movesPerSecondPerThread: Math.round(result.movesPerSecond),
       seconds: Math.round(result.elapsedMs) / 1000,
       stopped: Boolean(o.stop && o.stop[0]),
-      feasible: result.feasible,
-      problems: result.problems,
+      feasible: finished.problems.length === 0,
+      problems: finished.problems,
     },
-    frontier: frontierPoints
-      ? frontierPoints.map((p) => ({ maxMoves: Number.isFinite(p.maxMoves) ? p.maxMoves : null, crossFootprintProviders: p.cross, unitsMoved: p.cross === null ? null : p.moved }))
-      : null,
     findings: check.findings,
   };
   const inputs = Object.values(dataset.files);
-  if (o.lock) inputs.push(o.lock);
-  return { summary, plan, dataset, check, inputs };
+  for (const f of [o.lock, o.groups, o.exceptions]) if (f !== undefined) inputs.push(f);
+  return { summary, plan, dataset, check, frontierPlans: frontier?.plans ?? [], inputs };
+}
+
+/**
+ * Refuses a footprint count no plan can have: more footprints than units, or too few (or too many)
+ * to hold the population within the bounds (exceptions included).
+ */
+function checkCount(count: { min: number; max: number }, problem: Problem, c: Constraints, dataset: Dataset): void {
+  const n = problem.inst.n;
+  if (count.max > n) throw new UsageError(`${count.max} footprints asked for, but there are only ${n} units${n < dataset.units.ids.length ? " (keep-together groups count as one)" : ""}`, "--footprints");
+  let total = 0;
+  for (let u = 0; u < n; u++) total += problem.inst.population[u];
+  const { min, max } = problem.inst;
+  const maxes = (c.exceptions ?? []).map((e) => e.max ?? max).sort((a, b) => b - a);
+  const mins = (c.exceptions ?? []).map((e) => e.min ?? min).sort((a, b) => a - b);
+  const sum = (list: number[], fill: number, k: number) => list.slice(0, k).reduce((a, b) => a + b, 0) + Math.max(0, k - list.length) * fill;
+  const most = sum(maxes.filter((m) => m > max), max, count.max);
+  if (most < total) throw new UsageError(`${count.max} footprints hold at most ${formatInt(most)} people, fewer than the ${formatInt(total)} to place (at least ${Math.ceil(total / max)} are needed)`, "--footprints");
+  const least = sum(mins.filter((m) => m < min), min, count.min);
+  if (least > total) throw new UsageError(`${count.min} footprints need at least ${formatInt(least)} people, more than the ${formatInt(total)} there are`, "--footprints");
+}
+
+/** Counts min..max. */
+function rangeOf(r: { min: number; max: number }): number[] {
+  return Array.from({ length: r.max - r.min + 1 }, (_, i) => r.min + i);
+}
+
+/** True when finished plan a ranks before b: valid first, then the weighted counts as check measures them. */
+function rankBefore(a: Finished, b: Finished, objective: ObjectiveOptions): boolean {
+  if (a.feasible !== b.feasible) return a.feasible;
+  const w = { ...OBJECTIVE_DEFAULTS, ...objective.weights };
+  const score = (f: Finished) => w.cross * f.figures.crossFootprintProviders + w.split * (f.figures.splitAreas ?? 0) + w.moved * f.moved;
+  const d = score(a) - score(b);
+  if (Math.abs(d) > 1e-9) return d < 0;
+  return a.moved < b.moved;
 }
 
 /** Files `writeOptimiseOutputs` writes (each optional). */
 export interface OptimiseOutputs {
+  /** A folder for the frontier's plans (frontier-01.csv, ...) and its table (frontier.csv). */
+  frontierDir?: string;
   /** The plan as CSV (unit, footprint, footprint_name). */
   out?: string;
   /** The footprints as dissolved polygons (GeoJSON). */
@@ -236,7 +362,7 @@ export interface OptimiseOutputs {
   map?: string | readonly string[];
   /** Decimal places of the GeoJSON coordinates (default 6). */
   decimals?: number;
-  /** The command line, for the provenance written on the map and in the GeoJSON. */
+  /** The command line, for the provenance written on the maps and in the GeoJSON. */
   invocation?: Invocation;
 }
 
@@ -245,9 +371,21 @@ export interface OptimiseOutputs {
  * not at all.
  */
 export async function writeOptimiseOutputs(outcome: OptimiseOutcome, spec: DatasetSpec, files: OptimiseOutputs): Promise<void> {
+  const rows = outcome.summary.frontier;
+  if (files.frontierDir !== undefined && rows) {
+    await mkdir(files.frontierDir, { recursive: true });
+    for (let i = 0; i < rows.length; i++) await writeFileAtomic(join(files.frontierDir, rows[i].file), planToCsv(outcome.frontierPlans[i]));
+    await writeFileAtomic(
+      join(files.frontierDir, "frontier.csv"),
+      toCsv(
+        ["file", "footprints", "cross_footprint_providers", "split_areas", "units_moved"],
+        rows.map((r) => [r.file, String(r.footprints), String(r.crossFootprintProviders), r.splitAreas === null ? "" : String(r.splitAreas), String(r.unitsMoved)]),
+      ),
+    );
+  }
   if (files.out !== undefined) await writeFileAtomic(files.out, planToCsv(outcome.plan));
-  const s = outcome.summary.search;
-  const prov = { ...(await provenance(spec, outcome.dataset, files.invocation)), search: { seed: s.seed, iterations: s.iterations, replicas: s.replicas, threads: s.threads, seconds: s.seconds } };
+  const q = outcome.summary.search;
+  const prov = { ...(await provenance(spec, outcome.dataset, files.invocation)), search: { seed: q.seed, iterations: q.iterations, replicas: q.replicas, threads: q.threads, seconds: q.seconds } };
   if (files.geojson !== undefined) await writeFootprintsGeoJson(files.geojson, outcome.dataset, outcome.plan, outcome.check, { decimals: files.decimals, provenance: prov });
   const maps = files.map === undefined ? [] : typeof files.map === "string" ? [files.map] : files.map;
   if (maps.length) {
@@ -255,3 +393,5 @@ export async function writeOptimiseOutputs(outcome: OptimiseOutcome, spec: Datas
     for (const map of maps) await writeMap(outcome.dataset, outcome.plan, outcome.check, map, { providerSites, title: `${outcome.summary.dataset}: optimised plan`, provenance: provenanceLines(prov), metadata: prov });
   }
 }
+
+export type { Constraints };

@@ -4,7 +4,7 @@ import type { DatasetSpec } from "../io/loadDataset.js";
 import { readBoundaries } from "../io/readBoundaries.js";
 import { readLinks } from "../io/readLinks.js";
 import { writeGeoJson } from "../io/writeGeoJson.js";
-import { buildAdjacency, defaultSnapTolerance } from "../model/adjacency.js";
+import { buildAdjacency } from "../model/adjacency.js";
 import type { Finding, UnitGeometry } from "../model/types.js";
 import { repairFeatures, validateGeometry, type GeometryCheckOptions } from "../rules/dataset/index.js";
 import { isGeographic } from "../rules/dataset/geom/looksLikeBng.js";
@@ -69,7 +69,7 @@ export async function runValidate(spec: DatasetSpec, opts: RunValidateOptions = 
       linkPairs.push([a, b]);
     }
   }
-  const graph = buildAdjacency(geometries, { kind: spec.adjacency, geographic, tolerance: spec.snapTolerance ?? defaultSnapTolerance }, linkPairs);
+  const graph = buildAdjacency(geometries, { kind: spec.adjacency, geographic, tolerance: spec.snapTolerance }, linkPairs);
 
   findings.unshift(
     ...validateGeometry(items, {

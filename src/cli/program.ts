@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { defaults } from "../options/defaults.js";
 import type { CliContext } from "./context.js";
 import { checkCommand } from "./commands/check.js";
 import { diffCommand } from "./commands/diff.js";
@@ -16,7 +17,7 @@ export function createProgram(ctx: CliContext, version: string): Command {
   const program = new Command("stp-footprint")
     .description(
       "Check, validate and optimise planning footprints: groupings of health organisations into " +
-        "contiguous areas of 300,000 to 2.8 million people that few hospital providers straddle.",
+        `contiguous areas of ${defaults.populationMin.toLocaleString("en-GB")} to ${defaults.populationMax / 1e6} million people that few hospital providers straddle.`,
     )
     .version(version, "-V, --version")
     .showHelpAfterError("(run with --help for usage)")

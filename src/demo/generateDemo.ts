@@ -4,6 +4,7 @@
  */
 import type { Feature, Polygon } from "geojson";
 import { createRng } from "../optimise/random.js";
+import { defaults } from "../options/defaults.js";
 import { formatCsv } from "./csv.js";
 import { createHexGrid } from "./hexGrid.js";
 import { makeLand, SEA } from "./land.js";
@@ -34,8 +35,8 @@ export const DEMO_PARAMS = {
   areas: 60,
   splitUnits: 6,
   footprints: 40,
-  populationMin: 300_000,
-  populationMax: 2_800_000,
+  populationMin: defaults.populationMin,
+  populationMax: defaults.populationMax,
   /** Hex cell side (km), sets the detail of the boundaries. */
   cellSide: 2.2,
   /**

@@ -1,6 +1,7 @@
 /**
  * The demo dataset's manifest, stp-footprint.json.
  */
+import { defaults } from "../options/defaults.js";
 
 /**
  * Returns the manifest text: fixed key order, two-space indent, trailing newline.
@@ -25,10 +26,10 @@ export function demoManifest(): string {
     links: { path: "links.csv" },
     areas: { path: "areas.csv", areaColumn: "area", nameColumn: "area_name", unitColumn: "unit", weightColumn: "weight" },
     plan: { path: "plan.csv", unitColumn: "unit", footprintColumn: "footprint", nameColumn: "footprint_name" },
-    populationMin: 300000,
-    populationMax: 2800000,
-    threshold: 0.05,
-    adjacency: "rook",
+    populationMin: defaults.populationMin,
+    populationMax: defaults.populationMax,
+    threshold: defaults.threshold,
+    adjacency: defaults.adjacency,
   };
   return JSON.stringify(manifest, null, 2) + "\n";
 }

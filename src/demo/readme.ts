@@ -1,6 +1,7 @@
 /**
  * The README.md written next to the demo dataset.
  */
+import { defaults } from "../options/defaults.js";
 
 /** Figures of a generated dataset quoted in its README. */
 export interface DemoSummary {
@@ -43,7 +44,7 @@ deterministic: running it again gives byte-identical files.
 
 | File | Contents |
 | --- | --- |
-| \`stp-footprint.json\` | Manifest: which file is what, column names, rule parameters (population 300,000..2,800,000, cross-footprint threshold 0.05, rook adjacency). |
+| \`stp-footprint.json\` | Manifest: which file is what, column names, rule parameters (population ${thousands(defaults.populationMin)}..${thousands(defaults.populationMax)}, cross-footprint threshold ${defaults.threshold}, ${defaults.adjacency} adjacency). |
 | \`units.geojson\` | ${s.units} unit polygons (longitude/latitude, 5 decimals, counter-clockwise exterior rings) with properties \`code\`, \`name\` and \`synthetic: true\`. Units tile the land exactly: neighbours share identical boundary vertices. |
 | \`population.csv\` | \`unit,population\`: people per unit, ${thousands(s.totalPopulation)} in total. |
 | \`providers.csv\` | \`provider,unit,value\`: catchment population of each of ${s.providers} providers in each unit, from a distance-decay (Huff gravity) model; shares under 1% of a unit are dropped. A unit's values sum to its population. |
@@ -54,8 +55,8 @@ deterministic: running it again gives byte-identical files.
 
 ## Rules the starting plan breaks on purpose
 
-- Population above 2,800,000: ${fix(s.oversize)}.
-- Population below 300,000: ${fix(s.undersize)}.
+- Population above ${thousands(defaults.populationMax)}: ${fix(s.oversize)}.
+- Population below ${thousands(defaults.populationMin)}: ${fix(s.undersize)}.
 - Not contiguous: ${s.nonContiguous}.
 - The island's footprint ${s.islandFootprint} is contiguous only through the ferry links.
 

@@ -1,120 +1,14 @@
 import { InputError } from "../errors.js";
-import { buildAdjacency, defaultSnapTolerance } from "../model/adjacency.js";
-import { joinPopulation, type DataIssue } from "../model/population.js";
-import { buildProvidersStreaming } from "../model/providers.js";
-import type { Dataset, Link, Plan, Severity } from "../model/types.js";
-import { toUnits } from "../model/units.js";
-import { detectColumn } from "./detectFields.js";
-import { type Manifest, checkBounds, entry } from "./manifest.js";
-import { readAreas } from "./readAreas.js";
-import { readBoundaries, type BoundaryFile } from "./readBoundaries.js";
-import { readLinks } from "./readLinks.js";
-import { readNames } from "./readNames.js";
-import { readPlan } from "./readPlan.js";
-import { readPopulation } from "./readPopulation.js";
-import { streamProviders } from "./readProviders.js";
-import { parseNumber } from "./parseNumber.js";
+import { buildDataset } from "../model/buildDataset.js";
+import type { DataIssue } from "../model/population.js";
+import type { Dataset } from "../model/types.js";
+import type { DatasetSpec } from "../options/datasetSpec.js";
+import { defaults } from "../options/defaults.js";
+import type { BoundaryFile } from "./readBoundaries.js";
+import { readDatasetTables } from "./readDatasetTables.js";
 
-/** Everything needed to load a dataset: files (absolute or relative to the working folder) and fields. */
-export interface DatasetSpec {
-  name?: string;
-  synthetic?: boolean;
-  /** The data's attribution (licence) statement, for reports and maps. */
-  attribution?: string;
-  /** The manifest the spec came from, if any (a report lists it with the inputs). */
-  manifest?: string;
-  boundaries: string;
-  idField?: string;
-  nameField?: string;
-  layer?: string;
-  populationField?: string;
-  population?: string;
-  populationUnitColumn?: string;
-  populationColumn?: string;
-  providers?: string;
-  providerColumn?: string;
-  providerUnitColumn?: string;
-  providerValueColumn?: string;
-  providerSites?: string;
-  /** Columns of the provider sites CSV, when the manifest names them (otherwise detected). */
-  providerSiteColumns?: { providerColumn?: string; lonColumn?: string; latColumn?: string };
-  /** A CSV of provider codes and names (e.g. trust_code, trust_name). */
-  providerNames?: string;
-  providerNameColumns?: { providerColumn?: string; nameColumn?: string };
-  links?: string;
-  areas?: string;
-  areaColumn?: string;
-  areaNameColumn?: string;
-  areaUnitColumn?: string;
-  areaWeightColumn?: string;
-  plan?: string;
-  planUnitColumn?: string;
-  footprintColumn?: string;
-  footprintNameColumn?: string;
-  /**
-   * The plan file the plan column names above were written for (the manifest's plan). Another
-   * plan file given on the command line has its columns detected instead; undefined when the
-   * names were given as flags, which apply to any plan.
-   */
-  planColumnsFor?: string;
-  populationMin?: number;
-  populationMax?: number;
-  threshold?: number;
-  adjacency?: "rook" | "queen";
-  snapTolerance?: number;
-  severity?: Record<string, Severity>;
-}
-
-export const defaultParams = { populationMin: 300_000, populationMax: 2_800_000, threshold: 0.05 } as const;
-
-/** Turns a (resolved) manifest into a dataset spec. */
-export function specFromManifest(m: Manifest): DatasetSpec {
-  const b = entry<{ idField?: string; nameField?: string; populationField?: string; layer?: string }>(m.boundaries)!;
-  const pop = entry<{ unitColumn?: string; valueColumn?: string }>(m.population);
-  const prov = entry<{ providerColumn?: string; unitColumn?: string; valueColumn?: string }>(m.providers);
-  const areas = entry<{ areaColumn?: string; nameColumn?: string; unitColumn?: string; weightColumn?: string }>(m.areas);
-  const providerNames = entry<{ providerColumn?: string; nameColumn?: string }>(m.providerNames);
-  const plan = entry<{ unitColumn?: string; footprintColumn?: string; nameColumn?: string }>(m.plan);
-  const sites = entry<{ providerColumn?: string; lonColumn?: string; latColumn?: string }>(m.providerSites);
-  return {
-    name: m.name,
-    synthetic: m.synthetic,
-    attribution: m.attribution,
-    boundaries: b.path,
-    idField: b.idField,
-    nameField: b.nameField,
-    layer: b.layer,
-    populationField: b.populationField,
-    population: pop?.path,
-    populationUnitColumn: pop?.unitColumn,
-    populationColumn: pop?.valueColumn,
-    providers: prov?.path,
-    providerColumn: prov?.providerColumn,
-    providerUnitColumn: prov?.unitColumn,
-    providerValueColumn: prov?.valueColumn,
-    providerSites: sites?.path,
-    providerSiteColumns: sites ? { providerColumn: sites.providerColumn, lonColumn: sites.lonColumn, latColumn: sites.latColumn } : undefined,
-    providerNames: providerNames?.path,
-    providerNameColumns: providerNames ? { providerColumn: providerNames.providerColumn, nameColumn: providerNames.nameColumn } : undefined,
-    links: entry(m.links)?.path,
-    areas: areas?.path,
-    areaColumn: areas?.areaColumn,
-    areaNameColumn: areas?.nameColumn,
-    areaUnitColumn: areas?.unitColumn,
-    areaWeightColumn: areas?.weightColumn,
-    plan: plan?.path,
-    planUnitColumn: plan?.unitColumn,
-    footprintColumn: plan?.footprintColumn,
-    footprintNameColumn: plan?.nameColumn,
-    planColumnsFor: plan?.path,
-    populationMin: m.populationMin,
-    populationMax: m.populationMax,
-    threshold: m.threshold,
-    adjacency: m.adjacency,
-    snapTolerance: m.snapTolerance,
-    severity: m.severity,
-  };
-}
+export type { DatasetSpec } from "../options/datasetSpec.js";
+export { planColumns } from "./readDatasetTables.js";
 
 export interface LoadOptions {
   /** Collect data problems as issues instead of throwing the first error (for `validate`). */
@@ -136,151 +30,37 @@ export interface LoadedDataset {
 }
 
 /**
- * Reads a whole dataset: boundaries, population, providers, links, areas, plan, and builds the
- * adjacency graph. Unless `lenient`, the first error-severity data issue is thrown as an InputError.
+ * Loads a dataset in two steps that run one way: every file the spec names is read into plain
+ * tables (readDatasetTables, in io/), then the model is built from them in one pass (buildDataset,
+ * in model/). Parameters the spec leaves out take the option table's defaults. Unless `lenient`,
+ * the first error-severity data issue is thrown as an InputError.
  *
  * @example
  * const { dataset } = await loadDataset({ boundaries: "units.geojson", population: "pop.csv" });
  */
 export async function loadDataset(spec: DatasetSpec, opts: LoadOptions = {}): Promise<LoadedDataset> {
   const params = {
-    populationMin: spec.populationMin ?? defaultParams.populationMin,
-    populationMax: spec.populationMax ?? defaultParams.populationMax,
-    threshold: spec.threshold ?? defaultParams.threshold,
-    severity: spec.severity ?? {},
+    populationMin: spec.populationMin ?? defaults.populationMin,
+    populationMax: spec.populationMax ?? defaults.populationMax,
+    threshold: spec.threshold ?? defaults.threshold,
+    severity: spec.severity ?? defaults.severity,
   };
-  checkBounds(params.populationMin, params.populationMax);
-  const boundaryFile = await readBoundaries(spec.boundaries, { idField: spec.idField, nameField: spec.nameField, layer: spec.layer });
-  const units = toUnits(boundaryFile);
-  const issues: DataIssue[] = [];
-  const files: Record<string, string> = { boundaries: spec.boundaries };
-
-  let population: Float64Array = new Float64Array(units.ids.length).fill(NaN);
-  let populationSource: string | null = null;
-  if (spec.population !== undefined) {
-    files.population = spec.population;
-    const rows = await readPopulation(spec.population, boundaryFile.idField, { unitColumn: spec.populationUnitColumn, valueColumn: spec.populationColumn });
-    const joined = joinPopulation(units, rows, spec.population);
-    population = joined.population;
-    issues.push(...joined.issues);
-    populationSource = spec.population;
-  } else {
-    const fields = Object.keys(boundaryFile.features[0]?.properties ?? {});
-    const field = spec.populationField ?? tryDetect(spec.boundaries, fields, boundaryFile.idField);
-    if (field !== undefined) {
-      if (!fields.includes(field)) throw new InputError(spec.boundaries, `has no field "${field}" (--population-field)`);
-      const rows = boundaryFile.features.map((f) => {
-        const v = f.properties[field];
-        const value = typeof v === "number" ? v : parseNumber(String(v ?? ""), spec.boundaries, 0, field);
-        return { unit: f.id, value };
-      });
-      const joined = joinPopulation(units, rows, spec.boundaries);
-      population = joined.population;
-      issues.push(...joined.issues);
-      populationSource = `${spec.boundaries} (${field})`;
-    }
+  if (params.populationMin > params.populationMax) {
+    throw new InputError(undefined, `population minimum ${params.populationMin} is above the maximum ${params.populationMax}`);
   }
-
-  let providers = null;
-  if (spec.providers !== undefined) {
-    files.providers = spec.providers;
-    const rows = await streamProviders(spec.providers, boundaryFile.idField, {
-      providerColumn: spec.providerColumn,
-      unitColumn: spec.providerUnitColumn,
-      valueColumn: spec.providerValueColumn,
-    });
-    const built = await buildProvidersStreaming(units, rows, spec.providers);
-    providers = built.providers;
-    issues.push(...built.issues);
-  }
-
-  let links: Link[] = [];
-  const linkPairs: [number, number][] = [];
-  if (spec.links !== undefined) {
-    files.links = spec.links;
-    links = await readLinks(spec.links);
-    for (const l of links) {
-      const a = units.index.get(l.a), b = units.index.get(l.b);
-      const bad = a === undefined ? l.a : b === undefined ? l.b : undefined;
-      if (bad !== undefined || a === undefined || b === undefined) {
-        issues.push({ rule: "link-unknown-unit", severity: "error", message: `link names "${bad}", which is not a unit of the boundaries`, file: spec.links, line: l.line, units: [bad ?? ""] });
-        continue;
-      }
-      linkPairs.push([a, b]);
-    }
-  }
-
-  let areas = null;
-  if (spec.areas !== undefined) {
-    files.areas = spec.areas;
-    areas = await readAreas(spec.areas, boundaryFile.idField, { areaColumn: spec.areaColumn, nameColumn: spec.areaNameColumn, unitColumn: spec.areaUnitColumn, weightColumn: spec.areaWeightColumn });
-  }
-
-  let providerNames: Map<string, string> | undefined;
-  if (spec.providerNames !== undefined) {
-    files.providerNames = spec.providerNames;
-    const cols = spec.providerNameColumns;
-    providerNames = await readNames(spec.providerNames, "provider", { codeColumn: cols?.providerColumn, nameColumn: cols?.nameColumn });
-    if (providers) {
-      const known = new Set(providers.ids);
-      const unknown = [...providerNames.keys()].filter((code) => !known.has(code));
-      if (unknown.length) {
-        const shown = unknown.slice(0, 5).map((c) => `"${c}"`).join(", ") + (unknown.length > 5 ? ` and ${unknown.length - 5} more` : "");
-        issues.push({ rule: "provider-names-unknown", severity: "warning", message: `${unknown.length} of ${providerNames.size} provider names are for codes with no provider rows (not used): ${shown}`, file: spec.providerNames });
-      }
-      const unnamed = providers.ids.filter((id) => !providerNames!.has(id));
-      if (unnamed.length) {
-        const shown = unnamed.slice(0, 5).map((c) => `"${c}"`).join(", ") + (unnamed.length > 5 ? ` and ${unnamed.length - 5} more` : "");
-        issues.push({ rule: "provider-names-missing", severity: "warning", message: `${unnamed.length} of ${providers.ids.length} providers have no name (shown by code): ${shown}`, file: spec.providerNames });
-      }
-    }
-  }
-
-  let plan: Plan | null = null;
-  if (spec.plan !== undefined && !opts.skipPlan) {
-    files.plan = spec.plan;
-    plan = await readPlan(spec.plan, boundaryFile.idField, planColumns(spec, spec.plan));
-  }
-  if (spec.providerSites !== undefined) files.providerSites = spec.providerSites;
-
+  const { tables, boundaryFile, files } = await readDatasetTables(spec, { skipPlan: opts.skipPlan });
+  const { dataset, issues } = buildDataset(tables, {
+    name: spec.name ?? spec.boundaries,
+    params,
+    adjacency: { kind: spec.adjacency ?? defaults.adjacency, tolerance: spec.snapTolerance ?? defaults.snapTolerance },
+    skipAdjacency: opts.skipAdjacency,
+    files,
+  });
   if (!opts.lenient) {
     const first = issues.find((i) => i.severity === "error" && i.rule !== "population-missing");
     if (first) throw new InputError(first.file, first.message, { line: first.line });
   }
-
-  const adjacency = opts.skipAdjacency
-    ? { kind: spec.adjacency ?? "rook", neighbors: units.ids.map(() => []), linked: [] }
-    : buildAdjacency(units.geometries, { kind: spec.adjacency, geographic: units.geographic, tolerance: spec.snapTolerance ?? defaultSnapTolerance }, linkPairs, units.flat);
-
-  const dataset: Dataset = {
-    name: spec.name ?? spec.boundaries,
-    units,
-    population,
-    providers,
-    links,
-    areas,
-    adjacency,
-    params,
-    providerNames,
-    plan,
-    files,
-  };
-  return { dataset, boundaryFile, issues, populationSource };
-}
-
-/** The plan column names that apply to `file`: the spec's, unless they were written for another plan file. */
-export function planColumns(spec: DatasetSpec, file: string): { unitColumn?: string; footprintColumn?: string; nameColumn?: string } {
-  if (spec.planColumnsFor !== undefined && spec.planColumnsFor !== file) return {};
-  return { unitColumn: spec.planUnitColumn, footprintColumn: spec.footprintColumn, nameColumn: spec.footprintNameColumn };
-}
-
-/** A boundary property that holds population: `population`, `pop`, or the one field starting "pop". */
-function tryDetect(file: string, fields: string[], idField: string): string | undefined {
-  try {
-    return detectColumn(file, fields, "population", undefined, ["population", "pop", /^pop/i], "--population-field", [idField]);
-  } catch {
-    return undefined;
-  }
+  return { dataset, boundaryFile, issues, populationSource: tables.population?.source ?? null };
 }
 
 /** Throws when the dataset has no usable population (commands that need one call this). */

@@ -1,126 +1,98 @@
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
 import { InputError } from "../errors.js";
+import type { DatasetSpec } from "../options/datasetSpec.js";
+import { defaults } from "../options/defaults.js";
+import type { AnyRow } from "../options/row.js";
+import { optionTable } from "../options/table.js";
 import { readJson } from "./readJson.js";
 
-const severity = z.enum(["error", "warning", "off"]);
-
-/** A file entry: a path string, or an object with the path and its column names. */
-const fileRef = <T extends z.ZodRawShape>(shape: T) =>
-  z.union([z.string().min(1), z.object({ path: z.string().min(1), ...shape }).strict()]);
+/** The rows of the option table that have a manifest key. */
+const manifestRows: (AnyRow & { manifest: string })[] = optionTable.filter((r): r is (typeof optionTable)[number] & { manifest: string } => r.manifest !== undefined);
 
 /**
- * The dataset manifest, `stp-footprint.json`: the files of a dataset, their fields, and the rule
- * parameters. Paths are relative to the manifest. Unknown keys are refused, so typos surface.
+ * The schema of a dataset manifest (`stp-footprint.json`), derived from the option table: a key
+ * `a` is a setting, keys `a.path`, `a.column`... make a file entry `a`, which may be just its path
+ * or an object with the path and column names. Unknown keys are refused at every level.
  */
-export const manifestSchema = z
-  .object({
-    $schema: z.string().optional(),
-    name: z.string().optional(),
-    description: z.string().optional(),
-    synthetic: z.boolean().optional(),
-    /** The data's attribution (licence) statement, shown on every report and map. */
-    attribution: z.string().optional(),
-    boundaries: fileRef({
-      idField: z.string().optional(),
-      nameField: z.string().optional(),
-      populationField: z.string().optional(),
-      layer: z.string().optional(),
-    }),
-    population: fileRef({ unitColumn: z.string().optional(), valueColumn: z.string().optional() }).optional(),
-    providers: fileRef({
-      providerColumn: z.string().optional(),
-      unitColumn: z.string().optional(),
-      valueColumn: z.string().optional(),
-    }).optional(),
-    providerSites: fileRef({
-      providerColumn: z.string().optional(),
-      lonColumn: z.string().optional(),
-      latColumn: z.string().optional(),
-    }).optional(),
-    providerNames: fileRef({
-      providerColumn: z.string().optional(),
-      nameColumn: z.string().optional(),
-    }).optional(),
-    links: fileRef({}).optional(),
-    areas: fileRef({
-      areaColumn: z.string().optional(),
-      nameColumn: z.string().optional(),
-      unitColumn: z.string().optional(),
-      weightColumn: z.string().optional(),
-    }).optional(),
-    plan: fileRef({
-      unitColumn: z.string().optional(),
-      footprintColumn: z.string().optional(),
-      nameColumn: z.string().optional(),
-    }).optional(),
-    populationMin: z.number().nonnegative().optional(),
-    populationMax: z.number().positive().optional(),
-    threshold: z.number().gt(0).max(1).optional(),
-    adjacency: z.enum(["rook", "queen"]).optional(),
-    snapTolerance: z.number().nonnegative().optional(),
-    severity: z.record(z.string(), severity).optional(),
-  })
-  .strict();
+export const manifestSchema = buildManifestSchema(manifestRows);
 
-export type Manifest = z.infer<typeof manifestSchema>;
-
-/** A manifest file entry with its path made absolute. */
-export type FileEntry<T = Record<string, string | undefined>> = { path: string } & T;
+function buildManifestSchema(rows: (AnyRow & { manifest: string })[]): z.ZodTypeAny {
+  const shape: Record<string, z.ZodTypeAny> = {};
+  const files = new Map<string, (AnyRow & { manifest: string })[]>();
+  for (const r of rows) {
+    const [head, sub] = r.manifest.split(".");
+    if (sub === undefined) shape[head] = r.manifestRequired ? r.value.schema : r.value.schema.optional();
+    else files.set(head, [...(files.get(head) ?? []), r]);
+  }
+  for (const [head, entries] of files) {
+    const pathRow = entries.find((r) => r.manifest === `${head}.path`);
+    if (!pathRow) throw new Error(`option table: file entry "${head}" has no "${head}.path" row`);
+    const fields = Object.fromEntries(entries.map((r) => [r.manifest.slice(head.length + 1), r === pathRow ? r.value.schema : r.value.schema.optional()]));
+    const entry = z.union([pathRow.value.schema, z.object(fields).strict()]);
+    shape[head] = pathRow.manifestRequired ? entry : entry.optional();
+  }
+  return z.object(shape).strict();
+}
 
 /**
- * Reads and validates a manifest; returns it with every path resolved against the manifest's folder.
- * Schema failures become an InputError naming the key.
+ * Reads a dataset manifest and returns its dataset spec, paths resolved against the manifest's
+ * folder. Anything the schema refuses is an InputError naming the manifest and the key path
+ * (`england.json: "severity.split-aera": unknown rule`).
  */
-export async function readManifest(file: string): Promise<Manifest> {
-  const json = await readJson(file);
+export async function readManifest(file: string): Promise<DatasetSpec> {
+  return specFromManifest(await readJson(file), file);
+}
+
+/**
+ * Checks a parsed manifest (see readManifest) and flattens it to a dataset spec: each manifest key
+ * to its option name, paths made absolute against the folder of `file`.
+ */
+export function specFromManifest(json: unknown, file: string): DatasetSpec {
   const parsed = manifestSchema.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues;
-    const issue = issues.find((i) => i.code === "unrecognized_keys") ?? issues[0];
-    const key = issue.path.join(".") || undefined;
-    const value = issue.path.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined), json);
-    let detail = issue.message;
-    if (issue.code === "unrecognized_keys") {
-      detail = `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
-    } else if (value === undefined && issue.path.length > 0) {
-      detail = "is required";
-    } else if (issue.code === "invalid_union") {
-      detail = 'must be a path, or an object with "path" and column names';
-    }
-    throw new InputError(file, detail, { field: key });
-  }
-  const m = parsed.data;
+  if (!parsed.success) throw manifestError(file, json, parsed.error.issues);
+  const m = parsed.data as Record<string, unknown>;
   const base = dirname(file);
-  const fix = <T,>(ref: T): T => {
-    if (ref === undefined) return ref;
-    if (typeof ref === "string") return resolve(base, ref) as T;
-    const obj = ref as { path: string };
-    return { ...obj, path: resolve(base, obj.path) } as T;
-  };
-  return {
-    ...m,
-    boundaries: fix(m.boundaries),
-    population: fix(m.population),
-    providers: fix(m.providers),
-    providerSites: fix(m.providerSites),
-    providerNames: fix(m.providerNames),
-    links: fix(m.links),
-    areas: fix(m.areas),
-    plan: fix(m.plan),
-  };
-}
-
-/** Normalises a manifest file entry (string or object) to an object. */
-export function entry<T extends object>(ref: string | ({ path: string } & T) | undefined): ({ path: string } & Partial<T>) | undefined {
-  if (ref === undefined) return undefined;
-  return typeof ref === "string" ? ({ path: ref } as { path: string } & Partial<T>) : ref;
-}
-
-/** Checks the population bounds make sense together. */
-export function checkBounds(min: number, max: number, file?: string): void {
-  if (min > max) {
-    const msg = `population minimum ${min} is above the maximum ${max}`;
-    throw file ? new InputError(file, msg) : new InputError(undefined, msg);
+  const spec: Record<string, unknown> = {};
+  for (const r of manifestRows) {
+    const [head, sub] = r.manifest.split(".");
+    let v = m[head];
+    if (sub !== undefined) v = typeof v === "string" ? (sub === "path" ? v : undefined) : (v as Record<string, unknown> | undefined)?.[sub];
+    if (v === undefined) continue;
+    spec[r.name] = r.value.path ? resolve(base, v as string) : v;
   }
+  const out = spec as DatasetSpec;
+  out.planColumnsFor = out.plan;
+  checkManifestBounds(out, file);
+  return out;
+}
+
+/** The population bounds of a manifest, with the defaults where it gives none, must be in order. */
+function checkManifestBounds(spec: DatasetSpec, file: string): void {
+  const min = spec.populationMin ?? defaults.populationMin;
+  const max = spec.populationMax ?? defaults.populationMax;
+  if (min <= max) return;
+  if (spec.populationMin !== undefined && spec.populationMax !== undefined) {
+    throw new InputError(file, `${min} is above "populationMax" (${max})`, { field: "populationMin" });
+  }
+  if (spec.populationMin !== undefined) throw new InputError(file, `${min} is above the default maximum ${max}`, { field: "populationMin" });
+  throw new InputError(file, `${max} is below the default minimum ${min}`, { field: "populationMax" });
+}
+
+/** One line for the first problem: the key path, and what is wrong with it. */
+function manifestError(file: string, json: unknown, issues: z.ZodIssue[]): InputError {
+  const issue = issues.find((i) => i.code === "unrecognized_keys") ?? issues[0];
+  const key = issue.path.join(".") || undefined;
+  const value = issue.path.reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined), json);
+  let detail = issue.message;
+  if (issue.code === "unrecognized_keys") {
+    detail = `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+  } else if (value === undefined && issue.path.length > 0) {
+    detail = "is required";
+  } else if (issue.code === "invalid_union") {
+    detail = 'must be a path, or an object with "path" and column names';
+  } else if (issue.code === "invalid_type" && value === null) {
+    detail = `must be a ${issue.expected}, not null`;
+  }
+  return new InputError(file, detail, { field: key });
 }

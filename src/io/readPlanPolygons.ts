@@ -2,13 +2,14 @@ import { formatPercent } from "../model/format.js";
 import { coverUnits, polygonOverlaps } from "../model/overlay.js";
 import type { Finding, Plan, Units } from "../model/types.js";
 import { toUnits } from "../model/units.js";
+import { defaults } from "../options/defaults.js";
 import { readBoundaries } from "./readBoundaries.js";
 
 export interface PolygonPlanOptions {
   idField?: string;
   nameField?: string;
   layer?: string;
-  /** A unit with more than this share of its area in a second footprint is split (default 0.01). */
+  /** A unit with more than this share of its area in a second footprint is split (default: the option table's). */
   splitTolerance?: number;
 }
 
@@ -19,7 +20,7 @@ export interface PolygonPlanOptions {
  * overlap each other beyond the tolerance are returned as `overlap` findings.
  */
 export async function readPlanPolygons(file: string, units: Units, opts: PolygonPlanOptions = {}): Promise<{ plan: Plan; findings: Finding[] }> {
-  const tolerance = opts.splitTolerance ?? 0.01;
+  const tolerance = opts.splitTolerance ?? defaults.splitTolerance;
   const b = await readBoundaries(file, { idField: opts.idField, nameField: opts.nameField, layer: opts.layer });
   const fps = toUnits(b);
   const covers = coverUnits(units.geometries, fps.geometries);

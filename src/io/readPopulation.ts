@@ -1,14 +1,8 @@
 import { InputError } from "../errors.js";
+import type { PopulationRow } from "../model/tables.js";
 import { detectColumn } from "./detectFields.js";
 import { openCsv } from "./readCsv.js";
 import { parseNumber } from "./parseNumber.js";
-
-/** One population row as read: the unit code and its value, with the line for messages. */
-export interface PopulationRow {
-  unit: string;
-  value: number;
-  line: number;
-}
 
 export interface PopulationColumns {
   unitColumn?: string;

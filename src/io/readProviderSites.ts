@@ -62,9 +62,10 @@ function isMissing(cell: string): boolean {
  * the manifest's `providerSites` with its column names; null when there is neither.
  */
 export async function datasetProviderSites(
-  spec: { providerSites?: string; providerSiteColumns?: ProviderSiteColumns },
+  spec: { providerSites?: string; providerSiteColumn?: string; providerSiteLonColumn?: string; providerSiteLatColumn?: string },
   file?: string,
 ): Promise<ProviderSite[] | null> {
   if (file !== undefined) return readProviderSites(file);
-  return spec.providerSites !== undefined ? readProviderSites(spec.providerSites, spec.providerSiteColumns) : null;
+  if (spec.providerSites === undefined) return null;
+  return readProviderSites(spec.providerSites, { providerColumn: spec.providerSiteColumn, lonColumn: spec.providerSiteLonColumn, latColumn: spec.providerSiteLatColumn });
 }

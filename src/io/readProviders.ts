@@ -1,4 +1,6 @@
 import { InputError } from "../errors.js";
+import { ProviderTableBuilder } from "../model/providerTable.js";
+import type { ProviderTable } from "../model/tables.js";
 import { detectColumn } from "./detectFields.js";
 import { openCsv } from "./readCsv.js";
 import { parseNumber } from "./parseNumber.js";
@@ -20,7 +22,7 @@ export interface ProviderColumns {
 /**
  * Streams a long provider CSV `provider,unit,value` (activity, patients or catchment population);
  * columns are detected (trust_code, CCG16CD, catchment_pop ...) or named. Rows are yielded one by
- * one, so a caller that aggregates them (buildProviders) reads any size of file in bounded memory.
+ * one (readProviders collects them into a compact table).
  */
 export async function streamProviders(file: string, idField?: string, cols: ProviderColumns = {}): Promise<AsyncIterable<ProviderRow>> {
   const csv = await openCsv(file);
@@ -53,4 +55,17 @@ export async function streamProviders(file: string, idField?: string, cols: Prov
     }
   }
   return rows();
+}
+
+/**
+ * Reads a long provider CSV into a provider table (codes interned, values in typed arrays: 16
+ * bytes a row), ready to be joined to the units by `providersFromTable`.
+ * @example
+ * const table = await readProviders("trust_ccg16_catchment_2019.csv", "CCG16CD");
+ * table.providers.length; // 138
+ */
+export async function readProviders(file: string, idField?: string, cols: ProviderColumns = {}): Promise<ProviderTable> {
+  const table = new ProviderTableBuilder(file);
+  for await (const r of await streamProviders(file, idField, cols)) table.add(r.provider, r.unit, r.value, r.line);
+  return table.finish();
 }

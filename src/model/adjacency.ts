@@ -1,13 +1,14 @@
+import { defaults } from "../options/defaults.js";
 import { type FlatRings, flattenGeometries } from "./flatRings.js";
 import type { AdjacencyGraph, UnitGeometry } from "./types.js";
 
 export interface AdjacencyOptions {
-  /** "rook": units sharing a stretch of boundary; "queen": units that touch at all. Default rook. */
+  /** "rook": units sharing a stretch of boundary; "queen": units that touch at all. Default: the option table's (rook). */
   kind?: "rook" | "queen";
   /** True when coordinates are longitude/latitude degrees (then distances are converted to metres). */
   geographic: boolean;
   /**
-   * Snap tolerance in metres (default 5): boundary within this distance of a neighbour's boundary
+   * Snap tolerance in metres (default: the option table's, 5 m): boundary within this distance of a neighbour's boundary
    * counts as shared. It absorbs rounding, sub-metre buffers and tiny gaps or overlaps between
    * neighbours, so adjacency does not depend on exact vertex matches or valid polygons.
    */
@@ -18,8 +19,6 @@ export interface AdjacencyOptions {
    */
   minShared?: number;
 }
-
-export const defaultSnapTolerance = 5;
 
 /** Metres per degree of latitude (mean) and of longitude at the equator. */
 const metresPerDegree = 111_195;
@@ -48,8 +47,8 @@ export function buildAdjacency(
   links: readonly [number, number][] = [],
   rings?: FlatRings,
 ): AdjacencyGraph {
-  const kind = opts.kind ?? "rook";
-  const tol = opts.tolerance ?? defaultSnapTolerance;
+  const kind = opts.kind ?? defaults.adjacency;
+  const tol = opts.tolerance ?? defaults.snapTolerance;
   const minShared = opts.minShared ?? 4 * tol;
   const n = geometries.length;
   const flat = flatten(rings ?? flattenGeometries(geometries), opts.geographic);

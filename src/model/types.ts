@@ -1,3 +1,4 @@
+import type { Severity } from "../options/valueTypes.js";
 import type { MultiPolygon, Polygon } from "geojson";
 import type { FlatRings } from "./flatRings.js";
 
@@ -73,6 +74,30 @@ export interface Lock {
   line?: number;
 }
 
+/** Units that must share one footprint (a devolution area's organisations), from a groups file. */
+export interface Group {
+  id: string;
+  units: string[];
+  /** 1-based line of each unit's row, for messages. */
+  lines: number[];
+}
+
+/**
+ * Population bounds of one footprint that differ from the dataset's ("this area may be smaller"):
+ * the footprint is named by its id, or by a unit it contains.
+ */
+export interface BoundException {
+  footprint?: string;
+  unit?: string;
+  /** Least population (the dataset's minimum when absent). */
+  min?: number;
+  /** Greatest population (the dataset's maximum when absent). */
+  max?: number;
+  note?: string;
+  /** 1-based line in the exceptions file, for messages. */
+  line?: number;
+}
+
 /** A candidate grouping of units into footprints, as read, before any rule is applied. */
 export interface Plan {
   rows: PlanRow[];
@@ -90,7 +115,7 @@ export interface AreaOverlap {
   weight: number;
 }
 
-export type Severity = "error" | "warning" | "off";
+export type { Severity };
 
 /** Rule parameters of a dataset. */
 export interface RuleParams {

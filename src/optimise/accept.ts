@@ -1,6 +1,7 @@
 /**
  * Acceptance rules for the search: given the energy change of a proposed move, keep it or not.
- * They are separate from the moves and the loop so that either can be swapped alone.
+ * They are separate from the moves and the loop so that either can be swapped alone: `search`
+ * takes a factory of them (`acceptance` in its options).
  */
 export interface Acceptance {
   /** Current temperature (0 for greedy). */
@@ -9,10 +10,8 @@ export interface Acceptance {
   accept(dE: number): boolean;
 }
 
-/** Greedy descent: keeps moves that do not make the energy worse (sideways moves drift on plateaus). */
-export function greedy(): Acceptance {
-  return { temperature: 0, accept: (dE) => dE <= 0 };
-}
+/** Makes the acceptance rule of a search from its random number generator and first temperature. */
+export type AcceptanceFactory = (rng: () => number, temperature: number) => Acceptance;
 
 /**
  * Metropolis acceptance for simulated annealing: always keep a move that does not worsen the
@@ -20,9 +19,7 @@ export function greedy(): Acceptance {
  * @example
  * const acc = annealing(createRng(1), 1.5); acc.temperature = 0.1;
  */
-export function annealing(rng: () => number, t0: number): Acceptance {
-  return new Metropolis(rng, t0);
-}
+export const annealing: AcceptanceFactory = (rng, t0) => new Metropolis(rng, t0);
 
 class Metropolis implements Acceptance {
   temperature: number;
@@ -39,13 +36,12 @@ class Metropolis implements Acceptance {
 }
 
 /**
- * Temperatures of a parallel-tempering ladder: `count` values spaced geometrically from `cold` to
- * `hot` (coldest first), so that neighbouring replicas overlap in energy and swaps are accepted.
- * @example
- * ladder(0.06, 0.4, 4) // [0.06, 0.113, 0.212, 0.4]
+ * Threshold acceptance (Dueck and Scheuer): keep a move unless it worsens the energy by more than
+ * the temperature, with no random draw. An alternative to `annealing` for `search`.
  */
-export function ladder(cold: number, hot: number, count: number): number[] {
-  const c = Math.max(1, Math.floor(count));
-  if (c === 1) return [cold];
-  return Array.from({ length: c }, (_, i) => cold * Math.pow(hot / cold, i / (c - 1)));
-}
+export const threshold: AcceptanceFactory = (_rng, t0) => ({
+  temperature: t0,
+  accept(dE: number) {
+    return dE <= this.temperature;
+  },
+});

@@ -1,5 +1,9 @@
 import { UsageError } from "../errors.js";
 import type { Dataset, Providers } from "../model/types.js";
+import type { AcceptanceFactory } from "./accept.js";
+import type { ArchivedPlan } from "./archive.js";
+import type { ObjectiveOptions } from "./energy/build.js";
+import type { GroupEntries } from "./energy/shares.js";
 
 /**
  * The optimiser's input: units as integer indexes with populations, a symmetric CSR adjacency
@@ -19,16 +23,10 @@ export interface Instance {
   max: number;
   /** A provider is cross-footprint with at least this share of its total in each of two footprints. */
   threshold: number;
-}
-
-/** Weights of the annealing energy `cross + tie * excess - spread * sumSquaredShares + moved * unitsMoved`. */
-export interface EnergyWeights {
-  /** Weight of the continuous tie-breaker (the excess, see Objective.tie); default 0.3. */
-  tie?: number;
-  /** Weight of the sum of squared provider shares (rewards concentrating every provider); default 0. */
-  spread?: number;
-  /** Weight of each unit moved from the start; default 1e-4 (only breaks exact ties). */
-  moved?: number;
+  /** Areas of a second geography (local authorities) over the units, for the split-area term. */
+  areas?: GroupEntries | null;
+  /** An area is split when a second footprint holds more than this share of it (check's --split-tolerance). */
+  splitTolerance: number;
 }
 
 /** Options of `search`, `optimise` and `optimiseParallel`. */
@@ -41,6 +39,13 @@ export interface OptimiseOptions {
   lock?: Int32Array;
   /** At most this many units assigned differently from `start`. */
   maxMoves?: number;
+  /** Per unit, how many units it stands for in units moved (a contracted group); default 1. */
+  unitWeight?: Int32Array;
+  /**
+   * Population bounds of particular footprints: one named by a start footprint number, or by a unit
+   * (the footprint containing it: that unit then stays in its start footprint).
+   */
+  exceptions?: { footprint?: number; unit?: number; min?: number; max?: number }[];
   /** Seed of the run; default 1. */
   seed?: number;
   /** Proposals per replica. With a seed, the result is identical on every run. */
@@ -54,7 +59,12 @@ export interface OptimiseOptions {
   replicas?: number;
   /** Proposals between two progress reports; default 262,144. */
   progressEvery?: number;
-  weights?: EnergyWeights;
+  /** What to minimise: term weights, caps and tie-breaker tuning (default: cross-footprint providers). */
+  objective?: ObjectiveOptions;
+  /** The acceptance rule of the chains (default `annealing`, Metropolis). */
+  acceptance?: AcceptanceFactory;
+  /** Keep the best plan per (split areas, units moved) up to these counts (for the frontier). */
+  archive?: { maxSplit: number; maxMoved: number };
   /** Parallel-tempering temperatures: hottest t0, coldest t1, and how many replicas between. */
   schedule?: { t0?: number; t1?: number; temperatures?: number };
   /** Pair re-splits: one every `every` proposals (0: never), over at most `maxUnits` movable units,
@@ -83,6 +93,8 @@ export interface Objective {
   tie: number;
   /** Units assigned differently from the start (0 without a start). */
   moved: number;
+  /** Split areas, when the search measures them. */
+  split?: number;
 }
 
 /** Progress of a running search, reported every `progressEvery` proposals. */
@@ -122,6 +134,8 @@ export interface OptimiseResult {
   seed: number;
   /** Index of the replica whose plan this is. */
   replica: number;
+  /** With `archive`: the non-dominated plans seen (all replicas', merged, in `optimiseParallel`). */
+  archive?: ArchivedPlan[];
 }
 
 /** Lexicographic comparison of objectives (negative when a is better). */
@@ -160,7 +174,7 @@ export function checkInstance(inst: Instance): void {
  * @example
  * const inst = instanceFromDataset(dataset);
  */
-export function instanceFromDataset(dataset: Dataset): Instance {
+export function instanceFromDataset(dataset: Dataset, splitTolerance = 0.01): Instance {
   if (!dataset.providers) throw new UsageError("optimising needs provider data (--providers)", "providers");
   const nb = dataset.adjacency.neighbors;
   const n = dataset.units.ids.length;
@@ -181,5 +195,47 @@ export function instanceFromDataset(dataset: Dataset): Instance {
     min: p.populationMin,
     max: p.populationMax,
     threshold: p.threshold,
+    areas: dataset.areas ? areaEntries(dataset) : null,
+    splitTolerance,
   };
+}
+
+/**
+ * The dataset's areas (a second geography over the units) as group entries: per area, its units
+ * and weights, with the area's total over every row (rows naming units outside the boundaries
+ * included, as the split-area rule counts them).
+ */
+export function areaEntries(dataset: Dataset): GroupEntries & { ids: string[] } {
+  const index = new Map<string, number>();
+  const ids: string[] = [];
+  const rows: [number, number, number][] = [];
+  const totals: number[] = [];
+  for (const o of dataset.areas ?? []) {
+    let a = index.get(o.area);
+    if (a === undefined) {
+      a = ids.length;
+      index.set(o.area, a);
+      ids.push(o.area);
+      totals.push(0);
+    }
+    totals[a] += o.weight;
+    const u = dataset.units.index.get(o.unit);
+    if (u !== undefined) rows.push([a, u, o.weight]);
+  }
+  rows.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  // One entry per (area, unit): a unit listed twice for an area counts its weights together.
+  const offsets = new Int32Array(ids.length + 1);
+  const unit: number[] = [];
+  const value: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const [a, u, w] = rows[i];
+    if (i > 0 && rows[i - 1][0] === a && rows[i - 1][1] === u) value[value.length - 1] += w;
+    else {
+      unit.push(u);
+      value.push(w);
+      offsets[a + 1]++;
+    }
+  }
+  for (let a = 0; a < ids.length; a++) offsets[a + 1] += offsets[a];
+  return { ids, offsets, unit: Int32Array.from(unit), value: Float64Array.from(value), total: Float64Array.from(totals) };
 }

@@ -1,8 +1,7 @@
 import type { Acceptance } from "./accept.js";
 import { canLeave } from "./contiguity.js";
+import { EnergyPair } from "./energy/energy.js";
 import type { State } from "./state.js";
-import { TwoWay } from "./twoWay.js";
-import { applyFlip, flipDelta, movedDelta } from "./updaters.js";
 
 /** Outcome of `tryFlip`: ruled out before evaluation, evaluated and rejected, or applied. */
 export const FLIP_SKIPPED = 0;
@@ -11,27 +10,25 @@ export const FLIP_APPLIED = 2;
 
 /**
  * Proposes moving unit u to footprint `to`: checks locks, population bounds, the footprint count
- * and the moves limit in O(1), evaluates the energy change from deltas, asks the acceptance rule,
- * and only for an accepted move checks contiguity (the costliest test) before applying it.
- * Energy = cross + wTie * excess - wSpread * (sum of squared shares) + wMoved * moved; lower is better.
+ * and the moves limit in O(1), prices the move from deltas (the state's energy), asks the
+ * acceptance rule, and only for an accepted move checks contiguity (the costliest test) before
+ * applying it.
  * @returns FLIP_SKIPPED, FLIP_REJECTED or FLIP_APPLIED
  */
-export function tryFlip(s: State, u: number, to: number, wTie: number, wSpread: number, wMoved: number, acc: Acceptance): number {
+export function tryFlip(s: State, u: number, to: number, acc: Acceptance): number {
   const from = s.assign[u];
   if (from === to || s.lock[u] >= 0) return FLIP_SKIPPED;
-  const inst = s.inst;
-  const p = inst.population[u];
+  const p = s.population[u];
   if (s.size[from] === 1) {
     if (s.nonEmpty <= s.minCount) return FLIP_SKIPPED;
-  } else if (s.pop[from] - p < inst.min) return FLIP_SKIPPED;
-  if (s.pop[to] + p > inst.max) return FLIP_SKIPPED;
-  const dm = movedDelta(s, u, to);
+  } else if (s.pop[from] - p < s.minOf[from]) return FLIP_SKIPPED;
+  if (s.pop[to] + p > s.maxOf[to]) return FLIP_SKIPPED;
+  const dm = s.movedDelta(u, to);
   if (dm > 0 && s.moved + dm > s.maxMoves) return FLIP_SKIPPED;
-  flipDelta(s, u, to);
-  const dE = s.dCross + wTie * s.dExcess - wSpread * s.dHerf + wMoved * dm;
+  const dE = s.energy.delta(s, u, to, dm);
   if (!acc.accept(dE)) return FLIP_REJECTED;
   if (!canLeave(s, u)) return FLIP_REJECTED;
-  applyFlip(s, u, to);
+  s.flip(u, to);
   return FLIP_APPLIED;
 }
 
@@ -43,35 +40,28 @@ export class ResplitScratch {
   readonly pos: Int32Array;
   /** Units of the footprint merged away by `mergeSplit`, to undo it. */
   readonly list: Int32Array;
-  /** The objective of candidate splits, evaluated without changing the state. */
-  readonly two: TwoWay;
+  /** The energy of candidate splits, evaluated without changing the state. */
+  readonly two: EnergyPair;
   constructor(s: State) {
     this.pos = new Int32Array(s.n).fill(-1);
     this.list = new Int32Array(s.n);
-    this.two = new TwoWay(s);
+    this.two = new EnergyPair(s, s.energy);
   }
 }
 
-/** True when objective (c1, t1, m1) is lexicographically better than (c0, t0, m0). */
-export function better(c1: number, t1: number, m1: number, c0: number, t0: number, m0: number): boolean {
-  if (c1 !== c0) return c1 < c0;
+/**
+ * True when plan 1 ranks before plan 0: fewer units above the caps, then a lower weighted count
+ * (`primary`), then a lower tie-breaker, then fewer units moved.
+ */
+export function better(x1: number, p1: number, t1: number, m1: number, x0: number, p0: number, t0: number, m0: number): boolean {
+  if (x1 !== x0) return x1 < x0;
+  if (p1 < p0 - 1e-9) return true;
+  if (p1 > p0 + 1e-9) return false;
   if (t1 < t0 - 1e-12) return true;
   if (t1 > t0 + 1e-12) return false;
   return m1 < m0;
 }
 
-/**
- * Re-splits two neighbouring footprints optimally: merges them and tries every way of dividing
- * their movable (unlocked) units between the two, keeping the best split (lexicographic objective)
- * whose parts are connected and within the population bounds. The current split is among those
- * tried, so the move never makes the plan worse.
- *
- * The 2^m splits are visited in reflected Gray-code order, so consecutive splits differ by one unit
- * and each costs one incremental flip; connectivity is checked with bit masks, and only for a split
- * that beats the best so far. When more than `maxMovable` units are unlocked, only that many move:
- * those nearest the border between the two footprints. Regions over 31 units are left alone.
- * @returns the number of candidate splits evaluated (0 when the pair was left alone)
- */
 /**
  * For the r units in sc.units (each at its index in sc.pos), sets sc.nbr[i] to the bit mask of its
  * neighbours among them, and returns the bit mask of those not locked.
@@ -93,10 +83,21 @@ function neighbourMasks(s: State, sc: ResplitScratch, r: number): number {
   return free;
 }
 
+/**
+ * Re-splits two neighbouring footprints optimally: merges them and tries every way of dividing
+ * their movable (unlocked) units between the two, keeping the best split (by `better`) whose parts
+ * are connected and within their population bounds. The current split is among those tried, so the
+ * move never makes the plan worse.
+ *
+ * The 2^m splits are visited in reflected Gray-code order, so consecutive splits differ by one unit
+ * and each costs one incremental flip; connectivity is checked with bit masks, and only for a split
+ * that beats the best so far. When more than `maxMovable` units are unlocked, only that many move:
+ * those nearest the border between the two footprints. Regions over 31 units are left alone.
+ * @returns the number of candidate splits evaluated (0 when the pair was left alone)
+ */
 export function resplitPair(s: State, fa: number, fb: number, maxMovable: number, sc: ResplitScratch, rng: () => number): number {
   const { units, nbr, movable, pos } = sc;
   const { n, assign } = s;
-  const { min, max } = s.inst;
   let r = 0;
   for (let u = 0; u < n; u++) {
     const f = assign[u];
@@ -158,32 +159,39 @@ export function resplitPair(s: State, fa: number, fb: number, maxMovable: number
   if (m === 0) return 0;
   const full = r === 31 ? 0x7fffffff : (1 << r) - 1;
   const two = sc.two;
+  const energy = s.energy;
   two.load(s, fa, fb, units, r);
   let bestSide = side;
-  let bc = s.cross;
-  let bt = s.excess;
+  let bx = energy.capExcess();
+  let bp = energy.primary(s);
+  let bt = energy.tie();
   let bm = s.moved;
   const movedLimit = Math.max(s.maxMoves, s.moved);
+  const minA = s.minOf[fa], maxA = s.maxOf[fa], minB = s.minOf[fb], maxB = s.maxOf[fb];
   const count = 1 << m;
   for (let g = 1; g < count; g++) {
     const i = movable[31 - Math.clz32(g & -g)];
     two.flip(s, i);
     side ^= 1 << i;
-    if (!better(two.cross, two.excess, two.moved, bc, bt, bm)) continue;
+    const x = two.capExcess();
+    const p = two.primary();
+    const t = two.tie();
+    if (!better(x, p, t, two.moved, bx, bp, bt, bm)) continue;
     if (two.moved > movedLimit) continue;
     const pa = two.popA;
     const pb = two.popB;
-    if (pa < min || pa > max || pb < min || pb > max) continue;
+    if (pa < minA || pa > maxA || pb < minB || pb > maxB) continue;
     if (!connectedMask(side, nbr) || !connectedMask(full & ~side, nbr)) continue;
     bestSide = side;
-    bc = two.cross;
-    bt = two.excess;
+    bx = x;
+    bp = p;
+    bt = t;
     bm = two.moved;
   }
   for (let j = 0; j < m; j++) {
     const i = movable[j];
     const want = (bestSide >>> i) & 1 ? fa : fb;
-    if (assign[units[i]] !== want) applyFlip(s, units[i], want);
+    if (assign[units[i]] !== want) s.flip(units[i], want);
   }
   return count - 1;
 }
@@ -213,29 +221,22 @@ function connectedMask(mask: number, nbr: Int32Array): boolean {
   }
 }
 
-/** Energy of the current state (lower is better), as used by the annealing acceptance. */
-export function energy(s: State, wTie: number, wSpread: number, wMoved: number): number {
-  return s.cross + wTie * s.excess - wSpread * s.herf + wMoved * s.moved;
-}
-
 /**
  * Relocates a footprint: merges footprint a into its neighbour b (nothing happens when they do not
- * touch), then splits footprint c in two,
- * the split-off part taking a's number, so the footprint count stays the same. Of c's splits (all
- * of them when c has at most `maxMovable` unlocked units, else those moving a random connected
- * ball of that many units), the lowest-energy valid one is kept, in the Gray-code order of
- * `resplitPair`; the whole move is then accepted or undone by the acceptance rule. Single-unit
- * moves cannot do this: they would have to shrink a below the population minimum on the way.
+ * touch), then splits footprint c in two, the split-off part taking a's number, so the footprint
+ * count stays the same. Of c's splits (all of them when c has at most `maxMovable` unlocked units,
+ * else those moving a random connected ball of that many units), the lowest-energy valid one is
+ * kept, in the Gray-code order of `resplitPair`; the whole move is then accepted or undone by the
+ * acceptance rule. Single-unit moves cannot do this: they would have to shrink a below the
+ * population minimum on the way.
  * @returns the number of candidate splits evaluated (0 when the footprints did not qualify)
  */
-export function mergeSplit(
-  s: State, a: number, b: number, c: number, maxMovable: number, sc: ResplitScratch, rng: () => number,
-  wTie: number, wSpread: number, wMoved: number, acc: Acceptance,
-): number {
+export function mergeSplit(s: State, a: number, b: number, c: number, maxMovable: number, sc: ResplitScratch, rng: () => number, acc: Acceptance): number {
   const { n, assign, lock } = s;
-  const { adjOffsets, adj, min, max } = s.inst;
+  const { adjOffsets, adj } = s.inst;
   if (a === b || a === c || b === c || s.size[a] === 0 || s.size[c] < 2) return 0;
-  if (s.pop[a] + s.pop[b] > max || s.pop[c] < 2 * min) return 0;
+  // The merged footprint keeps b's bounds; the split-off part takes a's.
+  if (s.pop[a] + s.pop[b] > s.maxOf[b] || s.pop[c] < s.minOf[a] + s.minOf[c]) return 0;
   const { units, nbr, movable, pos, list } = sc;
   let r = 0;
   let na = 0;
@@ -294,12 +295,13 @@ export function mergeSplit(
   let m = 0;
   for (let i = 0; i < r; i++) if ((chosen >>> i) & 1) movable[m++] = i;
   if (m === 0) return 0;
-  const e0 = energy(s, wTie, wSpread, wMoved);
+  const e0 = s.energy.value(s);
   const movedLimit = Math.max(s.maxMoves, s.moved);
-  for (let i = 0; i < na; i++) applyFlip(s, list[i], b);
+  for (let i = 0; i < na; i++) s.flip(list[i], b);
   const full = r === 31 ? 0x7fffffff : (1 << r) - 1;
   const two = sc.two;
   two.load(s, c, a, units, r);
+  const minA = s.minOf[a], maxA = s.maxOf[a], minC = s.minOf[c], maxC = s.maxOf[c];
   let side = full; // bit i set: units[i] is in c
   let bestSide = -1;
   let bestE = Infinity;
@@ -308,11 +310,11 @@ export function mergeSplit(
     const i = movable[31 - Math.clz32(g & -g)];
     two.flip(s, i);
     side ^= 1 << i;
-    const e = two.energy(wTie, wSpread, wMoved);
+    const e = two.value();
     if (e >= bestE || two.moved > movedLimit) continue;
     const pa = two.popB;
     const pc = two.popA;
-    if (pa < min || pa > max || pc < min || pc > max) continue;
+    if (pa < minA || pa > maxA || pc < minC || pc > maxC) continue;
     if (!connectedMask(side, nbr) || !connectedMask(full & ~side, nbr)) continue;
     bestE = e;
     bestSide = side;
@@ -321,10 +323,113 @@ export function mergeSplit(
     for (let j = 0; j < m; j++) {
       const i = movable[j];
       const want = (bestSide >>> i) & 1 ? c : a;
-      if (assign[units[i]] !== want) applyFlip(s, units[i], want);
+      if (assign[units[i]] !== want) s.flip(units[i], want);
     }
     return count - 1;
   }
-  for (let i = 0; i < na; i++) applyFlip(s, list[i], a);
+  for (let i = 0; i < na; i++) s.flip(list[i], a);
   return count - 1;
+}
+
+/**
+ * Moves, as one move, the units of area `g` (a split area of the second geography) that footprint
+ * `from` holds into footprint `to`: when two organisations share a local authority, moving either
+ * alone may split another, so single-unit moves stall where moving them together unsplits it. The
+ * move must keep both footprints connected and within their bounds, leave `from` non-empty and
+ * move no locked unit; the acceptance rule then takes or undoes it.
+ * @param areaOffsets, areaUnits the areas' units (group-major, as the instance's areas)
+ * @returns 1 when the move was evaluated, 0 when it did not qualify
+ */
+export function areaMove(s: State, g: number, from: number, to: number, areaOffsets: Int32Array, areaUnits: Int32Array, sc: ResplitScratch, acc: Acceptance): number {
+  const { assign, lock } = s;
+  const list = sc.list;
+  let m = 0;
+  let pop = 0;
+  for (let e = areaOffsets[g]; e < areaOffsets[g + 1]; e++) {
+    const u = areaUnits[e];
+    if (assign[u] !== from) continue;
+    if (lock[u] >= 0) return 0;
+    list[m++] = u;
+    pop += s.population[u];
+  }
+  if (m === 0 || m >= s.size[from]) return 0;
+  if (s.pop[from] - pop < s.minOf[from] || s.pop[to] + pop > s.maxOf[to]) return 0;
+  if (!staysConnected(s, from, list, m) || !joins(s, to, list, m)) return 0;
+  const e0 = s.energy.value(s);
+  const moved0 = s.moved;
+  for (let i = 0; i < m; i++) s.flip(list[i], to);
+  if ((s.moved <= Math.max(s.maxMoves, moved0)) && acc.accept(s.energy.value(s) - e0)) return 1;
+  for (let i = 0; i < m; i++) s.flip(list[i], from);
+  return 1;
+}
+
+/** True when footprint f stays connected without the units list[0..m) (all in f). */
+function staysConnected(s: State, f: number, list: Int32Array, m: number): boolean {
+  const { adjOffsets, adj } = s.inst;
+  const { assign, mark, queue } = s;
+  if (s.stamp >= 0x7ffffffd) {
+    mark.fill(0);
+    s.stamp = 0;
+  }
+  const gone = ++s.stamp;
+  const seen = ++s.stamp;
+  for (let i = 0; i < m; i++) mark[list[i]] = gone;
+  let root = -1;
+  for (let i = 0; i < m && root < 0; i++)
+    for (let e = adjOffsets[list[i]]; e < adjOffsets[list[i] + 1]; e++) {
+      const v = adj[e];
+      if (assign[v] === f && mark[v] !== gone) {
+        root = v;
+        break;
+      }
+    }
+  if (root < 0) return false;
+  let head = 0;
+  let tail = 0;
+  queue[tail++] = root;
+  mark[root] = seen;
+  while (head < tail) {
+    const x = queue[head++];
+    for (let e = adjOffsets[x]; e < adjOffsets[x + 1]; e++) {
+      const y = adj[e];
+      if (assign[y] !== f || mark[y] === gone || mark[y] === seen) continue;
+      mark[y] = seen;
+      queue[tail++] = y;
+    }
+  }
+  return tail === s.size[f] - m;
+}
+
+/** True when every unit of list[0..m) reaches footprint f through the list (so f plus them is connected). */
+function joins(s: State, f: number, list: Int32Array, m: number): boolean {
+  const { adjOffsets, adj } = s.inst;
+  const { assign, mark, queue } = s;
+  if (s.stamp >= 0x7ffffffd) {
+    mark.fill(0);
+    s.stamp = 0;
+  }
+  const inList = ++s.stamp;
+  const reached = ++s.stamp;
+  for (let i = 0; i < m; i++) mark[list[i]] = inList;
+  let tail = 0;
+  for (let i = 0; i < m; i++) {
+    const u = list[i];
+    for (let e = adjOffsets[u]; e < adjOffsets[u + 1]; e++)
+      if (assign[adj[e]] === f) {
+        mark[u] = reached;
+        queue[tail++] = u;
+        break;
+      }
+  }
+  let head = 0;
+  while (head < tail) {
+    const x = queue[head++];
+    for (let e = adjOffsets[x]; e < adjOffsets[x + 1]; e++) {
+      const y = adj[e];
+      if (mark[y] !== inList) continue;
+      mark[y] = reached;
+      queue[tail++] = y;
+    }
+  }
+  return tail === m;
 }

@@ -1,5 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { nonDominated } from "./archive.js";
+import { defaults } from "../options/defaults.js";
 import { compareObjectives } from "./instance.js";
 import type { Instance, OptimiseOptions, OptimiseResult, Progress } from "./instance.js";
 import { replicaSeed } from "./random.js";
@@ -31,7 +33,7 @@ export async function optimiseParallel(
 ): Promise<OptimiseResult> {
   const threads = Math.max(1, Math.floor(opts.threads ?? availableParallelism()));
   const replicas = Math.max(1, Math.floor(opts.replicas ?? threads));
-  const seed = opts.seed ?? 1;
+  const seed = opts.seed ?? defaults.seed;
   const started = performance.now();
   const results: OptimiseResult[] = new Array(replicas);
   let next = 0;
@@ -65,8 +67,10 @@ export async function optimiseParallel(
     evaluated += r.evaluated;
     rate += r.movesPerSecond;
   }
+  const archives = results.flatMap((r) => r.archive ?? []);
   return {
     ...best,
+    archive: best.archive ? nonDominated(archives, (p) => [p.cross, p.split, p.moved]) : undefined,
     seed,
     iterations,
     evaluated,

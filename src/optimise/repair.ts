@@ -1,7 +1,6 @@
 import { canLeave, footprintComponents } from "./contiguity.js";
 import type { Instance } from "./instance.js";
 import type { State } from "./state.js";
-import { applyFlip, flipDelta } from "./updaters.js";
 
 /**
  * Makes every footprint of an assignment one connected piece: each footprint keeps the piece with
@@ -75,19 +74,23 @@ function violation(pop: number, min: number, max: number): number {
  * unit, or the last unit of its footprint).
  */
 function violationChange(s: State, e: number): number {
-  const { min, max, adj, population } = s.inst;
+  const { adj, population } = s.inst;
   const u = s.edgeSrc[e];
   const from = s.assign[u];
   const to = s.assign[adj[e]];
   if (from === to || s.lock[u] >= 0 || s.size[from] === 1) return NaN;
   const p = population[u];
-  return violation(s.pop[from] - p, min, max) - violation(s.pop[from], min, max) + violation(s.pop[to] + p, min, max) - violation(s.pop[to], min, max);
+  const { minOf, maxOf } = s;
+  return (
+    violation(s.pop[from] - p, minOf[from], maxOf[from]) - violation(s.pop[from], minOf[from], maxOf[from]) +
+    violation(s.pop[to] + p, minOf[to], maxOf[to]) - violation(s.pop[to], minOf[to], maxOf[to])
+  );
 }
 
 /** Total population-bound violation (people below min or above max) over non-empty footprints. */
 export function populationViolation(s: State): number {
   let v = 0;
-  for (let f = 0; f < s.k; f++) if (s.size[f] > 0) v += violation(s.pop[f], s.inst.min, s.inst.max);
+  for (let f = 0; f < s.k; f++) if (s.size[f] > 0) v += violation(s.pop[f], s.minOf[f], s.maxOf[f]);
   return v;
 }
 
@@ -114,8 +117,9 @@ export function repairPopulation(s: State, rng: () => number, maxSteps = 20 * s.
       const u = s.edgeSrc[e];
       const to = s.assign[adj[e]];
       if (!canLeave(s, u)) continue;
-      flipDelta(s, u, to);
-      const dc = s.dCross;
+      const cross = s.energy.terms[0];
+      cross.delta(s, u, to);
+      const dc = cross.dCount;
       if (dv < bestDv || (dv === bestDv && dc < bestDc)) {
         bestU = u;
         bestTo = to;
@@ -134,10 +138,10 @@ export function repairPopulation(s: State, rng: () => number, maxSteps = 20 * s.
       // Plateau: pick a random violation-neutral move instead of the lowest-cross one, to wander.
       const pick = randomNeutralMove(s, rng);
       if (pick < 0) return false;
-      applyFlip(s, s.edgeSrc[pick], s.assign[adj[pick]]);
+      s.flip(s.edgeSrc[pick], s.assign[adj[pick]]);
       continue;
     }
-    applyFlip(s, bestU, bestTo);
+    s.flip(bestU, bestTo);
   }
   return populationViolation(s) === 0;
 }

@@ -1,58 +1,61 @@
+import type { Energy } from "./energy/energy.js";
 import type { Instance } from "./instance.js";
 
+/** What a state needs besides an assignment. */
+export interface StateOptions {
+  /** Start footprint per unit, to count units moved (absent: nothing counts as moved). */
+  start?: Int32Array | null;
+  /** -1, or the footprint a unit must stay in. */
+  lock?: Int32Array | null;
+  /** Hard limit on units moved from the start. */
+  maxMoves?: number;
+  /** Per footprint slot, its population bounds (default the instance's). */
+  minOf?: Float64Array;
+  maxOf?: Float64Array;
+  /** Per unit, how many units it stands for in `moved` (a contracted keep-together group; default 1). */
+  weight?: Int32Array | null;
+  /**
+   * Count units moved as the result's names will (labelFootprints): a footprint keeps its start
+   * footprint's identity only while each holds the majority of the other's people, and when it
+   * loses it every unit in it counts as moved. Off, only units outside their start footprint count.
+   */
+  identity?: boolean;
+}
+
 /**
- * The search state: an assignment plus every value the objective needs, cached in typed arrays
- * indexed by unit, footprint and provider so that a move updates them from deltas (updaters.ts).
+ * The search state: an assignment plus every value the moves need, cached in typed arrays indexed
+ * by unit and footprint, and the energy's terms (energy/), which cache their own values. A move
+ * updates everything from deltas (`flip`).
  *
  * Invariants (checked by `recompute` in tests):
  * - pop[f] = sum of population over units with assign[u] = f; size[f] = their number;
- * - share[f * P + p] = share of provider p's total activity in footprint f (footprint-major:
- *   a move reads and writes two rows, `from` and `to`, at the unit's providers in increasing order);
- * - above[p] = number of footprints f with share[f * P + p] >= thr;
- * - cross = number of providers with above[p] >= 2;
- * - unless stale[p]: max1[p] = largest share of p, in footprint arg1[p]; max2[p] = largest share
- *   among the others (kept lazily: only cross providers need them);
- * - excess = sum over providers of (sum over f of (share - thr)+) - (max1 - thr)+, the share above
- *   the threshold held outside each provider's largest footprint (0 exactly for a provider that is
- *   not cross-footprint, and continuous as a share crosses the threshold);
- * - herf = sum over providers of sum over f of share^2;
- * - moved = number of units with start[u] >= 0 and assign[u] != start[u].
- *
- * Shares rather than raw activity keep the hot loop lean: the threshold is one constant and the
- * squared-share sum needs no per-provider scale, so a unit's entries are read sequentially
- * (provider and share) and only the two footprints' rows are touched.
+ * - nonEmpty = footprints with at least one unit;
+ * - movedUnits = total weight of units with start[u] >= 0 and assign[u] != start[u]; popSame[f] and
+ *   cntSame[f] = people and weight of the units in f that started in f; moved = movedUnits, plus
+ *   (with `identity`) cntSame[f] of every footprint that no longer continues its start footprint
+ *   (popSame[f] at most half of pop[f] or of startPop[f]);
+ * - cut[0..cutCount) = the directed edges between two footprints, cutPos their places;
+ * - each term of `energy` equals its value recomputed from the assignment.
  */
 export class State {
   readonly inst: Instance;
   readonly n: number;
   /** Footprint slots (some may be empty when the count may shrink). */
   readonly k: number;
-  /** Providers with a positive total. */
-  readonly P: number;
+  readonly population: Float64Array;
   readonly assign: Int32Array;
   /** Start footprint per unit (-1 when there is no start). */
   readonly start: Int32Array;
   /** -1 or the footprint a unit must stay in. */
   readonly lock: Int32Array;
   readonly maxMoves: number;
+  /** Units each unit stands for in `moved` (1 unless it is a contracted group). */
+  readonly weight: Int32Array;
+  /** Population bounds per footprint slot (the instance's, unless a footprint has an exception). */
+  readonly minOf: Float64Array;
+  readonly maxOf: Float64Array;
   readonly pop: Float64Array;
   readonly size: Int32Array;
-  readonly share: Float64Array;
-  readonly above: Int32Array;
-  readonly max1: Float64Array;
-  readonly max2: Float64Array;
-  readonly arg1: Int32Array;
-  /** 1 when max1/max2/arg1 of a provider are stale (recomputed on demand, for cross providers only). */
-  readonly stale: Uint8Array;
-  /** The share threshold (at least 1e-12, so that an empty footprint never counts). */
-  readonly thr: number;
-  /**
-   * Unit-major copy of the providers: entries of unit u are [uOff[u], uOff[u+1]), in increasing
-   * provider order, with the provider and the unit's share of the provider's total.
-   */
-  readonly uOff: Int32Array;
-  readonly uProv: Int32Array;
-  readonly uShare: Float64Array;
   /** Source unit of each directed edge of the adjacency (edgeSrc[e] -> adj[e]). */
   readonly edgeSrc: Int32Array;
   /** The reverse of each directed edge (reverse[e] is adj[e] -> edgeSrc[e]). */
@@ -65,63 +68,38 @@ export class State {
   readonly mark: Int32Array;
   readonly queue: Int32Array;
   stamp = 0;
-  /** Providers with a positive total. */
-  readonly activeCount: number;
   /** Footprints with at least one unit, and the fewest allowed (flips may empty a footprint above it). */
   nonEmpty = 0;
   minCount = 0;
-  cross = 0;
-  excess = 0;
-  herf = 0;
+  /** Units moved (see the invariants), and units outside their start footprint. */
   moved = 0;
-  /** Outputs of `flipDelta`. */
-  dCross = 0;
-  dExcess = 0;
-  dHerf = 0;
+  movedUnits = 0;
+  readonly identity: boolean;
+  readonly startPop: Float64Array;
+  readonly popSame: Float64Array;
+  readonly cntSame: Float64Array;
+  readonly energy: Energy;
 
-  constructor(inst: Instance, assign: Int32Array, k: number, start: Int32Array | null, lock: Int32Array | null, maxMoves: number) {
+  constructor(inst: Instance, assign: Int32Array, k: number, energy: (s: State) => Energy, opts: StateOptions = {}) {
     const n = inst.n;
     this.inst = inst;
     this.n = n;
     this.k = k;
+    this.population = inst.population;
     this.assign = Int32Array.from(assign);
-    this.start = start ? Int32Array.from(start) : new Int32Array(n).fill(-1);
-    this.lock = lock ? Int32Array.from(lock) : new Int32Array(n).fill(-1);
-    this.maxMoves = maxMoves;
-    const prov = inst.providers;
-    const P = prov.total.length;
-    this.P = P;
+    this.start = opts.start ? Int32Array.from(opts.start) : new Int32Array(n).fill(-1);
+    this.lock = opts.lock ? Int32Array.from(opts.lock) : new Int32Array(n).fill(-1);
+    this.maxMoves = opts.maxMoves ?? Infinity;
+    this.weight = opts.weight ? Int32Array.from(opts.weight) : new Int32Array(n).fill(1);
+    this.minOf = opts.minOf ? Float64Array.from(opts.minOf) : new Float64Array(k).fill(inst.min);
+    this.maxOf = opts.maxOf ? Float64Array.from(opts.maxOf) : new Float64Array(k).fill(inst.max);
     this.pop = new Float64Array(k);
     this.size = new Int32Array(k);
-    this.share = new Float64Array(P * k);
-    this.above = new Int32Array(P);
-    this.max1 = new Float64Array(P);
-    this.max2 = new Float64Array(P);
-    this.arg1 = new Int32Array(P);
-    this.stale = new Uint8Array(P);
-    this.thr = Math.max(inst.threshold, 1e-12);
-    // Transpose the provider CSR to unit-major, skipping zero entries (they change nothing) and
-    // providers without activity (they can never be cross-footprint).
-    const count = new Int32Array(n + 1);
-    const usable = (p: number, e: number) => prov.total[p] > 0 && prov.value[e] !== 0;
-    let active = 0;
-    for (let p = 0; p < P; p++) {
-      if (prov.total[p] > 0) active++;
-      for (let e = prov.offsets[p]; e < prov.offsets[p + 1]; e++) if (usable(p, e)) count[prov.unit[e] + 1]++;
-    }
-    this.activeCount = active;
-    for (let u = 0; u < n; u++) count[u + 1] += count[u];
-    this.uOff = Int32Array.from(count);
-    this.uProv = new Int32Array(count[n]);
-    this.uShare = new Float64Array(count[n]);
-    const fill = Int32Array.from(count);
-    for (let p = 0; p < P; p++)
-      for (let e = prov.offsets[p]; e < prov.offsets[p + 1]; e++) {
-        if (!usable(p, e)) continue;
-        const i = fill[prov.unit[e]]++;
-        this.uProv[i] = p;
-        this.uShare[i] = prov.value[e] / prov.total[p];
-      }
+    this.identity = (opts.identity ?? false) && opts.start != null;
+    this.startPop = new Float64Array(k);
+    this.popSame = new Float64Array(k);
+    this.cntSame = new Float64Array(k);
+    for (let u = 0; u < n; u++) if (this.start[u] >= 0) this.startPop[this.start[u]] += inst.population[u];
     this.edgeSrc = new Int32Array(inst.adj.length);
     for (let u = 0; u < n; u++) for (let e = inst.adjOffsets[u]; e < inst.adjOffsets[u + 1]; e++) this.edgeSrc[e] = u;
     this.reverse = new Int32Array(inst.adj.length);
@@ -136,44 +114,30 @@ export class State {
     this.cutPos = new Int32Array(inst.adj.length);
     this.mark = new Int32Array(n);
     this.queue = new Int32Array(n);
+    this.energy = energy(this);
     this.recompute();
   }
 
   /** Recomputes every cached value from the assignment (also clears floating-point drift). */
   recompute(): void {
-    const { n, k, P, assign, pop, size, share, above, thr, uOff, uProv, uShare } = this;
+    const { n, k, assign, pop, size } = this;
     pop.fill(0);
     size.fill(0);
-    share.fill(0);
+    this.popSame.fill(0);
+    this.cntSame.fill(0);
     let moved = 0;
     for (let u = 0; u < n; u++) {
       const f = assign[u];
-      pop[f] += this.inst.population[u];
+      pop[f] += this.population[u];
       size[f]++;
-      if (this.start[u] >= 0 && this.start[u] !== f) moved++;
-      for (let e = uOff[u]; e < uOff[u + 1]; e++) share[f * P + uProv[e]] += uShare[e];
-    }
-    let cross = 0;
-    let herf = 0;
-    let excess = 0;
-    for (let p = 0; p < P; p++) {
-      let c = 0;
-      for (let f = 0; f < k; f++) {
-        const a = share[f * P + p];
-        if (a >= thr) {
-          c++;
-          excess += a - thr;
-        }
-        herf += a * a;
+      if (this.start[u] >= 0 && this.start[u] !== f) moved += this.weight[u];
+      if (this.start[u] === f) {
+        this.popSame[f] += this.population[u];
+        this.cntSame[f] += this.weight[u];
       }
-      above[p] = c;
-      if (c >= 2) cross++;
-      this.rescan(p);
-      if (this.max1[p] > thr) excess -= this.max1[p] - thr;
     }
-    this.cross = cross;
-    this.herf = herf;
-    this.excess = excess;
+    this.movedUnits = moved;
+    if (this.identity) for (let f = 0; f < k; f++) moved += this.lost(f, pop[f], this.popSame[f], this.cntSame[f]);
     this.moved = moved;
     let nonEmpty = 0;
     for (let f = 0; f < k; f++) if (size[f] > 0) nonEmpty++;
@@ -187,10 +151,70 @@ export class State {
       } else this.cutPos[e] = -1;
     }
     this.cutCount = c;
+    this.energy.recompute(this);
+  }
+
+  /**
+   * Moves unit u to footprint `to` and updates every cached value from deltas. It checks no rule:
+   * callers test bounds and contiguity first (or undo the move).
+   */
+  flip(u: number, to: number): void {
+    const from = this.assign[u];
+    if (from === to) return;
+    this.energy.apply(this, u, from, to);
+    const p = this.population[u];
+    this.pop[from] -= p;
+    this.pop[to] += p;
+    if (--this.size[from] === 0) this.nonEmpty--;
+    if (this.size[to]++ === 0) this.nonEmpty++;
+    const st = this.start[u];
+    if (st >= 0) {
+      const w = this.weight[u];
+      const d = w * ((to === st ? -1 : 0) + (from === st ? 1 : 0));
+      this.movedUnits += d;
+      if (this.identity) {
+        const { popSame, cntSame } = this;
+        let moved = this.moved + d - this.lost(from, this.pop[from] + p, popSame[from], cntSame[from]) - this.lost(to, this.pop[to] - p, popSame[to], cntSame[to]);
+        if (st === from) {
+          popSame[from] -= p;
+          cntSame[from] -= w;
+        } else if (st === to) {
+          popSame[to] += p;
+          cntSame[to] += w;
+        }
+        moved += this.lost(from, this.pop[from], popSame[from], cntSame[from]) + this.lost(to, this.pop[to], popSame[to], cntSame[to]);
+        this.moved = moved;
+      } else this.moved += d;
+    }
+    this.assign[u] = to;
+    this.updateCut(u, from);
+  }
+
+  /** Change of the units-moved count if u moved to `to`. */
+  movedDelta(u: number, to: number): number {
+    const st = this.start[u];
+    if (st < 0) return 0;
+    const from = this.assign[u];
+    const w = this.weight[u];
+    const d = w * ((to === st ? -1 : 0) + (from === st ? 1 : 0));
+    if (!this.identity) return d;
+    const p = this.population[u];
+    const { pop, popSame, cntSame } = this;
+    const lostFrom = this.lost(from, pop[from] - p, st === from ? popSame[from] - p : popSame[from], st === from ? cntSame[from] - w : cntSame[from]);
+    const lostTo = this.lost(to, pop[to] + p, st === to ? popSame[to] + p : popSame[to], st === to ? cntSame[to] + w : cntSame[to]);
+    return d + lostFrom + lostTo - this.lost(from, pop[from], popSame[from], cntSame[from]) - this.lost(to, pop[to], popSame[to], cntSame[to]);
+  }
+
+  /**
+   * Units counted as moved because footprint f no longer continues its start footprint: its units
+   * that started there (cnt), unless they hold the majority of both f's people and the start's.
+   */
+  lost(f: number, pop: number, same: number, cnt: number): number {
+    return same > pop * 0.5 && same > this.startPop[f] * 0.5 ? 0 : cnt;
   }
 
   /** Updates the cut edges around unit u, which has just moved from footprint `from`. */
-  updateCut(u: number, from: number): void {
+  private updateCut(u: number, from: number): void {
     const { adjOffsets, adj } = this.inst;
     const { assign, cut, cutPos } = this;
     const to = assign[u];
@@ -217,30 +241,5 @@ export class State {
     this.cut[i] = last;
     this.cutPos[last] = i;
     this.cutPos[e] = -1;
-  }
-
-  /** Recomputes max1, arg1 and max2 of provider p from its row. */
-  rescan(p: number): void {
-    const { k, P, share } = this;
-    let m1 = -Infinity;
-    let m2 = -Infinity;
-    let i1 = 0;
-    for (let f = 0, i = p; f < k; f++, i += P) {
-      const a = share[i];
-      if (a > m1) {
-        m2 = m1;
-        m1 = a;
-        i1 = f;
-      } else if (a > m2) m2 = a;
-    }
-    this.max1[p] = m1;
-    this.max2[p] = k > 1 ? m2 : 0;
-    this.arg1[p] = i1;
-    this.stale[p] = 0;
-  }
-
-  /** The tie-breaker: share above the threshold outside each provider's largest footprint. */
-  tie(): number {
-    return this.excess;
   }
 }

@@ -1,56 +1,91 @@
-import type { OptimiseSummary } from "../app/optimise.js";
+import type { OptimiseSummary, PlanFigures } from "../app/optimise.js";
+import { formatPercent } from "../model/format.js";
 import { findingsText } from "./findings.js";
-import { counted, formatInt, type Palette, type Sink, table } from "./text.js";
-
-/** Moved units listed in the text summary; the rest are counted (all are in the JSON). */
-export const movesShown = 40;
+import { formatInt, type Palette, plainLength, type Sink, table } from "./text.js";
 
 /**
  * True when the optimiser found a valid plan: no rule error (as `check` reports them) and within
- * the search's own limits (footprint count, locks, --max-moves), which the check rules do not cover.
+ * the search's own limits (footprint count, --max-moves, --max-split-areas), which the check rules
+ * do not cover.
  */
 export function optimisePassed(s: OptimiseSummary): boolean {
   return s.result.errors === 0 && s.search.feasible;
 }
 
-/** The optimise summary as text: start against result, moves, the search, the result's findings. */
+/** Moves listed in the text report before "and N more" (JSON lists them all). */
+const MOVES_SHOWN = 60;
+
+const indent = (text: string) =>
+  text
+    .split("\n")
+    .map((l) => "  " + l)
+    .join("\n");
+
+/** The optimise summary as text: every criterion for start and result, the changes, the search, the result's errors. */
 export function optimiseText(s: OptimiseSummary, out: Sink, c: Palette): void {
   const lines: string[] = [];
   lines.push(c.bold(`${s.synthetic ? "[synthetic] " : ""}${s.dataset}: optimised plan`));
-  const row = (label: string, start: string | null | undefined, result: string) => [label, start ?? "", result];
   const st = s.start;
   const r = s.result;
+  const row = (label: string, get: (f: PlanFigures) => string, result = get(r)) => [label, st ? get(st) : "", result];
   const rows = [
     ["", st ? "start" : "", "result"].map((h) => c.bold(h)),
-    row("cross-footprint providers", st && String(st.crossFootprintProviders), String(r.crossFootprintProviders)),
-    row("provider-footprint pairs", st && String(st.providerFootprintPairs), String(r.providerFootprintPairs)),
-    row("footprints", st && String(st.footprints), String(r.footprints)),
-    row("population min", st && formatInt(st.population.min), formatInt(r.population.min)),
-    row("population max", st && formatInt(st.population.max), formatInt(r.population.max)),
-    row("rule errors", st && String(st.errors), String(r.errors)),
-    row("units moved", st ? "" : undefined, String(s.unitsMoved)),
+    row("cross-footprint providers", (f) => String(f.crossFootprintProviders)),
   ];
-  lines.push("", table(rows, [false, true, true]));
+  if (r.crossAtMargin !== undefined) rows.push(row(`  within the margin (${formatPercent(s.objective.margin ?? 0)})`, (f) => String(f.crossAtMargin ?? "")));
+  if (r.splitAreas !== null) rows.push(row("split areas", (f) => String(f.splitAreas)));
+  rows.push(
+    ["units moved", "", String(s.unitsMoved)],
+    row("footprints", (f) => String(f.footprints)),
+    row("population min", (f) => formatInt(f.population.min)),
+    row("population max", (f) => formatInt(f.population.max)),
+    row("provider-footprint pairs", (f) => String(f.providerFootprintPairs)),
+    row("providers near the threshold", (f) => String(f.nearThreshold.length)),
+    row("rule errors", (f) => String(f.errors)),
+  );
+  lines.push("", table(rows, [false, true, true], plainLength));
+  const ob = s.objective;
+  const limits = [
+    ob.maxSplitAreas !== null ? `split areas <= ${ob.maxSplitAreas}` : "",
+    ob.maxMoves !== null ? `units moved <= ${ob.maxMoves}` : "",
+    ob.footprints ? `footprints ${ob.footprints.min === ob.footprints.max ? ob.footprints.min : `${ob.footprints.min}-${ob.footprints.max}`}` : "",
+    ob.margin !== null ? `margin ${formatPercent(ob.margin)}` : "",
+  ].filter(Boolean);
+  lines.push(
+    c.dim(
+      `objective: ${Object.entries(ob.weights)
+        .filter(([, w]) => w > 0)
+        .map(([n, w]) => `${n}=${w}`)
+        .join(", ")}${limits.length ? `; ${limits.join(", ")}` : ""}`,
+    ),
+  );
+  const fresh = s.footprints.filter((f) => f.continues === null).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (fresh.length) {
+    lines.push("", c.bold(`new footprints (${fresh.length})`));
+    for (const f of fresh) lines.push(`  ${f.id}${f.name ? ` (${f.name})` : ""}`);
+  }
   if (s.moves.length) {
-    lines.push("", c.bold(`${counted(s.moves.length, "unit")} moved`));
-    const label = (id: string, name: string) => (id === "" ? "(none)" : name ? `${id} ${name}` : id);
-    const shown = s.moves.slice(0, movesShown);
-    lines.push(
-      table(shown.map((m) => [`  ${m.unit}`, m.name, label(m.from, m.fromName), "->", label(m.to, m.toName)])),
-    );
-    if (s.moves.length > shown.length) lines.push(c.dim(`  and ${counted(s.moves.length - shown.length, "more unit")}: every move is in --format json, and in \`diff START RESULT --out report.html\``));
+    lines.push("", c.bold(`units moved (${s.moves.length})`));
+    const label = (id: string, name: string) => (name ? `${id} (${name})` : id);
+    for (const m of s.moves.slice(0, MOVES_SHOWN)) lines.push(`  ${label(m.unit, m.name)}: ${label(m.from, m.fromName)} -> ${label(m.to, m.toName)}`);
+    if (s.moves.length > MOVES_SHOWN) lines.push(c.dim(`  and ${s.moves.length - MOVES_SHOWN} more (--format json or --out lists them all)`));
+  }
+  if (r.nearThreshold.length) {
+    lines.push("", c.bold(`providers within 0.5 points of the threshold (${r.nearThreshold.length})`));
+    for (const p of r.nearThreshold)
+      lines.push(`  ${p.provider}: ${formatPercent(p.second)} in ${p.footprints[1]} (largest ${formatPercent(p.largest)} in ${p.footprints[0]})${p.cross ? ", cross-footprint" : ""}`);
+  }
+  if (s.byCount) {
+    lines.push("", c.bold("best plan per footprint count"));
+    const head = ["footprints", "cross-footprint", ...(r.splitAreas !== null ? ["split areas"] : []), "moved", "valid"];
+    const body = s.byCount.map((b) => [String(b.footprints), String(b.crossFootprintProviders), ...(r.splitAreas !== null ? [String(b.splitAreas)] : []), String(b.unitsMoved), b.feasible ? "yes" : "no"]);
+    lines.push(indent(table([head, ...body], head.map((_, i) => i > 0))));
   }
   if (s.frontier) {
-    lines.push("", c.bold("trade-off: best cross-footprint providers by units moved"));
-    lines.push(
-      table(
-        [["max moves", "cross-footprint", "moved"], ...s.frontier.map((p) => [p.maxMoves === null ? "unlimited" : String(p.maxMoves), p.crossFootprintProviders === null ? "no valid plan" : String(p.crossFootprintProviders), p.unitsMoved === null ? "" : String(p.unitsMoved)])],
-        [true, true, true],
-      )
-        .split("\n")
-        .map((l) => "  " + l)
-        .join("\n"),
-    );
+    lines.push("", c.bold(`trade-off: ${s.frontier.length} plan${s.frontier.length === 1 ? "" : "s"} no other beats on every criterion`));
+    const head = ["file", "cross-footprint", ...(r.splitAreas !== null ? ["split areas"] : []), "moved", "footprints"];
+    const body = s.frontier.map((f) => [f.file, String(f.crossFootprintProviders), ...(r.splitAreas !== null ? [String(f.splitAreas)] : []), String(f.unitsMoved), String(f.footprints)]);
+    lines.push(s.frontier.length ? indent(table([head, ...body], head.map((_, i) => i > 0))) : "  no valid plan found");
   }
   const q = s.search;
   lines.push(
@@ -65,8 +100,8 @@ export function optimiseText(s: OptimiseSummary, out: Sink, c: Palette): void {
   const errors = s.findings.filter((f) => f.severity === "error");
   if (errors.length) findingsText(errors, out, c);
   if (!q.feasible && q.problems.length) {
-    const more = q.problems.length > 5 ? `; and ${counted(q.problems.length - 5, "more problem")} (see --format json)` : "";
-    out.write(c.red(`\nno plan met every rule: ${q.problems.slice(0, 5).join("; ")}${more}\n`));
+    const more = q.problems.length > 5 ? `; and ${q.problems.length - 5} more (see --format json)` : "";
+    out.write(c.red(`\nthe result breaks the search's limits: ${q.problems.slice(0, 5).join("; ")}${more}\n`));
   }
   const pass = optimisePassed(s);
   out.write(

@@ -1,10 +1,13 @@
 import { components } from "../model/components.js";
+import { defaults } from "../options/defaults.js";
 import { resolvePlan } from "../model/plan.js";
 import type { Dataset, Finding, Plan } from "../model/types.js";
 import { applySeverity, isValid } from "./applySeverity.js";
 import { type PlanRuleOptions, planRules } from "./index.js";
 import { planContext } from "./plan/context.js";
 import { providerFootprintPairs } from "./plan/crossFootprintProvider.js";
+import { roundShare } from "./plan/context.js";
+import { providerSpread } from "../model/providerShares.js";
 
 export interface FootprintSummary {
   id: string;
@@ -23,7 +26,23 @@ export interface CheckMetrics {
   crossFootprintProviders: number;
   providerFootprintPairs: number;
   splitAreas: number;
+  /** With a margin m: providers two footprints each hold at least threshold - m of (absent without). */
+  crossAtMargin?: number;
 }
+
+/** A provider whose second-largest footprint share is within NEAR_BAND of the threshold. */
+export interface NearThreshold {
+  provider: string;
+  /** Its largest and second-largest shares, and their footprints. */
+  largest: number;
+  second: number;
+  footprints: [string, string];
+  /** Whether it counts as cross-footprint now. */
+  cross: boolean;
+}
+
+/** Half-width of the band around the threshold in which providers are listed as near it (0.5 points). */
+export const NEAR_BAND = 0.005;
 
 /** The result of `check`: the JSON output, documented in the README. */
 export interface CheckResult {
@@ -31,6 +50,8 @@ export interface CheckResult {
   metrics: CheckMetrics;
   footprints: FootprintSummary[];
   findings: Finding[];
+  /** Providers within NEAR_BAND of the threshold: a small change in catchment would flip them. */
+  nearThreshold: NearThreshold[];
 }
 
 /**
@@ -42,7 +63,7 @@ export interface CheckResult {
  * result.ok; // false when any finding has error severity
  */
 export function checkPlan(dataset: Dataset, plan: Plan, opts: Partial<PlanRuleOptions> = {}, extra: Finding[] = []): CheckResult {
-  const ruleOpts: PlanRuleOptions = { splitTolerance: opts.splitTolerance ?? 0.01, locks: opts.locks, lockFile: opts.lockFile };
+  const ruleOpts: PlanRuleOptions = { ...opts, splitTolerance: opts.splitTolerance ?? defaults.splitTolerance };
   const resolved = resolvePlan(plan, dataset.units);
   const ctx = planContext(dataset, resolved);
   const raw: Finding[] = [...extra];
@@ -76,5 +97,21 @@ export function checkPlan(dataset: Dataset, plan: Plan, opts: Partial<PlanRuleOp
     providerFootprintPairs: providerFootprintPairs(ctx),
     splitAreas: raw.filter((f) => f.rule === "split-area").length,
   };
-  return { ok: isValid(findings), metrics, footprints, findings };
+  const nearThreshold: NearThreshold[] = [];
+  const providers = dataset.providers;
+  if (providers) {
+    const t = dataset.params.threshold;
+    const spreads = providerSpread(providers, resolved.assignment, resolved.footprints.length, t);
+    let atMargin = 0;
+    for (const sp of spreads) {
+      if (sp.shares.length < 2) continue;
+      const [[f1, s1], [f2, s2]] = sp.shares;
+      if (opts.margin !== undefined && s2 >= t - opts.margin) atMargin++;
+      if (Math.abs(s2 - t) <= NEAR_BAND)
+        nearThreshold.push({ provider: providers.ids[sp.provider], largest: roundShare(s1), second: roundShare(s2), footprints: [resolved.footprints[f1], resolved.footprints[f2]], cross: s2 >= t });
+    }
+    if (opts.margin !== undefined) metrics.crossAtMargin = atMargin;
+    nearThreshold.sort((a, b) => Math.abs(a.second - t) - Math.abs(b.second - t) || (a.provider < b.provider ? -1 : 1));
+  }
+  return { ok: isValid(findings), metrics, footprints, findings, nearThreshold };
 }

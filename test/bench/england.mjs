@@ -92,7 +92,7 @@ export function loadEngland() {
     total[p] += value[k];
   });
   const providers = { ids: provIds, offsets, unit, value, total };
-  const instance = { n, population, adjOffsets, adj, providers, min: 300000, max: 2800000, threshold: 0.05 };
+  const instance = { n, population, adjOffsets, adj, providers, min: 300000, max: 2800000, threshold: 0.05, splitTolerance: 0.01 };
   return { instance, ids, footprintIds, start, pairs: geoPairs };
 }
 
@@ -100,8 +100,8 @@ export function loadEngland() {
  * The same instance built with the project's own dataset loader (dist/io/loadDataset.js): the
  * adjacency comes from the dissolved CCG16 polygons as the CLI sees them.
  */
-export async function loadEnglandWithLoader() {
-  const { loadDataset } = await import("../../dist/io/loadDataset.js");
+export async function loadEnglandWithLoader(dist = new URL("../../dist/", import.meta.url).href) {
+  const { loadDataset } = await import(dist + "io/loadDataset.js");
   const f = (name) => path.join(sharedDir, name);
   const { dataset } = await loadDataset({
     boundaries: f("ccg16_boundaries_from_lsoa_bsc.geojson"),
@@ -122,6 +122,6 @@ export async function loadEnglandWithLoader() {
   const start = new Int32Array(n).fill(-1);
   for (const r of dataset.plan.rows) start[dataset.units.index.get(r.unit)] = fIndex.get(r.footprint);
   const p = dataset.params;
-  const instance = { n, population: dataset.population, adjOffsets, adj, providers: dataset.providers, min: p.populationMin, max: p.populationMax, threshold: p.threshold };
+  const instance = { n, population: dataset.population, adjOffsets, adj, providers: dataset.providers, min: p.populationMin, max: p.populationMax, threshold: p.threshold, splitTolerance: 0.01 };
   return { instance, ids: dataset.units.ids, footprintIds, start, pairs: adj.length / 2 - dataset.adjacency.linked.length };
 }

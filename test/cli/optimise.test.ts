@@ -29,11 +29,22 @@ function planRows(file: string): Map<string, string> {
 }
 
 describe("optimise on the synthetic demo", () => {
-  it("optimise: exits 1 when no plan meets the search's limits, even if check finds no rule error", async () => {
+  it("optimise: a footprint count no plan can have is refused before any search (exit 2)", async () => {
     // The demo's 50 million people need at least 18 footprints of at most 2.8 million.
     const r = await runCli(["optimise", "--quiet", "--footprints", "1", "--iterations", "2000", "--threads", "1", "--out", out("one.csv")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--footprints: 1 footprints hold at most 2,800,000 people, fewer than the .* \(at least 18 are needed\)/);
+    expect(existsSync(out("one.csv"))).toBe(false);
+    const many = await runCli(["optimise", "--quiet", "--footprints", "5000", "--iterations", "2000"]);
+    expect(many.code).toBe(2);
+    expect(many.stderr).toMatch(/--footprints: 5000 footprints asked for, but there are only \d+ units/);
+  });
+
+  it("optimise: exits 1 when no plan meets the search's limits, even if check finds no rule error", async () => {
+    // No split area at all is out of reach in 2,000 proposals from the demo's start.
+    const r = await runCli(["optimise", "--quiet", "--max-split-areas", "0", "--iterations", "2000", "--threads", "1", "--out", out("cap.csv")]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/no plan met every rule: .*outside 1\.\.1/);
+    expect(r.stdout).toMatch(/the result breaks the search's limits: \d+ split areas, more than the cap of 0/);
     expect(r.stdout).toMatch(/FAIL the result has 0 rule errors .* but breaks the search's limits above/);
   });
 
@@ -97,16 +108,31 @@ describe("optimise on the synthetic demo", () => {
     for (const [u, f] of locked) expect(result.get(u), u).toBe(f);
   }, 120_000);
 
-  it("optimise: --frontier never gets worse as more moves are allowed", async () => {
-    const { summary } = await optimiseJson(["--iterations", "40000", "--seed", "3", "--threads", "1", "--frontier"]);
-    const f = summary.frontier!;
-    expect(f.map((p) => p.maxMoves)).toEqual([0, 1, 2, 4, 8, 16, 32, null]);
-    const counts = f.map((p) => p.crossFootprintProviders).filter((c): c is number => c !== null);
-    for (let i = 1; i < counts.length; i++) expect(counts[i]).toBeLessThanOrEqual(counts[i - 1]);
-    for (const p of f) if (p.maxMoves !== null && p.unitsMoved !== null) expect(p.unitsMoved).toBeLessThanOrEqual(p.maxMoves);
-    // The demo's start breaks rules, so no plan within 0 moves is valid.
-    expect(f[0].crossFootprintProviders).toBeNull();
-    expect(f[f.length - 1].crossFootprintProviders).not.toBeNull();
+  it("optimise: --frontier writes non-dominated plans whose figures are check's figures", async () => {
+    const dirF = out("frontier");
+    const { code, summary } = await optimiseJson(["--iterations", "240000", "--seed", "3", "--threads", "2", "--frontier", dirF]);
+    expect(code).toBe(0);
+    const rows = (summary as unknown as { frontier: { file: string; crossFootprintProviders: number; splitAreas: number; unitsMoved: number; footprints: number }[] }).frontier;
+    expect(rows.length).toBeGreaterThan(1);
+    const table = readFileSync(join(dirF, "frontier.csv"), "utf8").trim().split("\n");
+    expect(table).toHaveLength(rows.length + 1);
+    const start = planRows(resolve(repoRoot, "data/demo/plan.csv"));
+    for (const row of rows) {
+      const check = await runCli(["check", join(dirF, row.file), "--format", "json"]);
+      expect(check.code, row.file).toBe(0);
+      const m = JSON.parse(check.stdout).metrics;
+      expect([m.crossFootprintProviders, m.splitAreas, m.footprints], row.file).toEqual([row.crossFootprintProviders, row.splitAreas, row.footprints]);
+      const plan = planRows(join(dirF, row.file));
+      expect([...plan].filter(([u, f]) => start.get(u) !== f).length, row.file).toBe(row.unitsMoved);
+    }
+    // No row is beaten by another on every figure.
+    for (const a of rows)
+      for (const b of rows) {
+        if (a === b) continue;
+        const le = b.crossFootprintProviders <= a.crossFootprintProviders && b.splitAreas <= a.splitAreas && b.unitsMoved <= a.unitsMoved;
+        const lt = b.crossFootprintProviders < a.crossFootprintProviders || b.splitAreas < a.splitAreas || b.unitsMoved < a.unitsMoved;
+        expect(le && lt, `${b.file} dominates ${a.file}`).toBe(false);
+      }
   }, 300_000);
 
   it("optimise: an output path that is an input is refused before any work", async () => {

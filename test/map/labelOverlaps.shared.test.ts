@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { loadDataset, specFromManifest } from "../../src/io/loadDataset.js";
+import { loadDataset } from "../../src/io/loadDataset.js";
 import { readManifest } from "../../src/io/manifest.js";
 import { buildMap } from "../../src/map/buildMap.js";
 import { boxesOverlap } from "../../src/map/placeLabels.js";
@@ -8,7 +8,7 @@ import { describeShared, itShared, repoRoot } from "../helpers/shared.js";
 
 describeShared("map labels on England 2016", () => {
   itShared("buildMap: at the default size no two labels overlap, every footprint is labelled, and London is in an inset", async () => {
-    const spec = specFromManifest(await readManifest(`${repoRoot}/fixtures/england/stp-footprint.json`));
+    const spec = await readManifest(`${repoRoot}/fixtures/england/stp-footprint.json`);
     const { dataset } = await loadDataset(spec);
     const scene = buildMap(dataset, dataset.plan!, checkPlan(dataset, dataset.plan!));
     const labels = scene.footprints.map((f) => ({ id: f.id, ...f.label }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildProviders, buildProvidersStreaming } from "../../src/model/providers.js";
+import { providerTableFromRows } from "../../src/model/providerTable.js";
+import { buildProviders, providersFromTable } from "../../src/model/providers.js";
 
 const units = { ids: ["A", "B", "C"], names: ["", "", ""], index: new Map([["A", 0], ["B", 1], ["C", 2]]), geometries: [null, null, null], geographic: true };
 
@@ -37,11 +38,24 @@ describe("buildProviders", () => {
     expect(issues[0]).toMatchObject({ rule: "provider-zero-total", severity: "error" });
   });
 
-  it("buildProvidersStreaming: an async stream gives the same result as an array", async () => {
-    const rows = Array.from({ length: 5000 }, (_, i) => ({ provider: `P${i % 7}`, unit: ["A", "B", "C"][i % 3], value: i }));
-    async function* stream() {
-      yield* rows;
-    }
-    expect(await buildProvidersStreaming(units, stream())).toEqual(buildProviders(units, rows));
+  it("providersFromTable: a table built row by row past the builder's first size gives the same result as rows in memory", () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => ({ provider: `P${i % 7}`, unit: ["A", "B", "C", "Z"][i % 4], value: i, line: i + 2 }));
+    const table = providerTableFromRows(rows, "p.csv");
+    expect(table.length).toBe(5000);
+    expect(providersFromTable(units, table)).toEqual(buildProviders(units, rows, "p.csv"));
+  });
+
+  it("providersFromTable: a provider after one left out keeps its own entries (they were merged into the previous provider's)", () => {
+    const { providers } = buildProviders(units, [
+      { provider: "P1", unit: "A", value: 1 },
+      { provider: "OUT", unit: "Z", value: 9 },
+      { provider: "P2", unit: "A", value: 5 },
+      { provider: "P2", unit: "B", value: 5 },
+    ]);
+    expect(providers.ids).toEqual(["P1", "P2"]);
+    expect(Array.from(providers.offsets)).toEqual([0, 1, 3]);
+    expect(Array.from(providers.unit)).toEqual([0, 0, 1]);
+    expect(Array.from(providers.value)).toEqual([1, 5, 5]);
+    expect(Array.from(providers.total)).toEqual([1, 10]);
   });
 });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { canLeave, footprintComponents } from "../../src/optimise/contiguity.js";
 import { createRng } from "../../src/optimise/random.js";
-import { State } from "../../src/optimise/state.js";
-import { gridInstance, isConnected } from "./generate.js";
+import { gridInstance, isConnected, stateOf } from "./generate.js";
 
 describe("contiguity", () => {
   it("contiguity: canLeave agrees with a brute-force check on connected footprints", () => {
@@ -29,7 +28,7 @@ describe("contiguity", () => {
               break;
             }
         }
-      const s = new State(inst, assign, k, null, null, Infinity);
+      const s = stateOf(inst, assign, k);
       for (let u = 0; u < inst.n; u++) {
         const f = assign[u];
         const rest = [];

@@ -1,8 +1,10 @@
 // Small generated instances for optimiser tests: grid-like planar graphs (a rows x cols grid with
 // some edges dropped and some cell diagonals added), random populations and random providers whose
 // activity is spread around a home unit.
+import { type ObjectiveOptions, energyFactory } from "../../src/optimise/energy/build.js";
 import type { Instance } from "../../src/optimise/instance.js";
 import { createRng } from "../../src/optimise/random.js";
+import { State, type StateOptions } from "../../src/optimise/state.js";
 
 export interface GenOptions {
   rows: number;
@@ -10,6 +12,8 @@ export interface GenOptions {
   /** Footprint count the population bounds are set for. */
   k: number;
   providers?: number;
+  /** Areas of a second geography (each a few neighbouring units, overlapping), for the split term. */
+  areas?: number;
   seed: number;
 }
 
@@ -58,6 +62,28 @@ export function gridInstance(o: GenOptions): Instance {
     offsets[p + 1] = units.length;
   }
   const avg = total / o.k;
+  let areas: Instance["areas"] = null;
+  if (o.areas) {
+    // Each area: a home unit and some of its neighbours, weighted by a share of their population;
+    // a few weights fall outside the units (an area's total counts rows the boundaries lack).
+    const aOff = new Int32Array(o.areas + 1);
+    const aUnit: number[] = [];
+    const aValue: number[] = [];
+    const aTotal = new Float64Array(o.areas);
+    for (let a = 0; a < o.areas; a++) {
+      const home = Math.floor(rng() * n);
+      const members = [home, ...[...nb[home]].filter(() => rng() < 0.5)].sort((x, y) => x - y);
+      for (const u of members) {
+        const v = Math.round(population[u] * (u === home ? 0.9 : 0.02 + rng() * 0.3));
+        aUnit.push(u);
+        aValue.push(v);
+        aTotal[a] += v;
+      }
+      if (rng() < 0.2) aTotal[a] += 10;
+      aOff[a + 1] = aUnit.length;
+    }
+    areas = { offsets: aOff, unit: Int32Array.from(aUnit), value: Float64Array.from(aValue), total: aTotal };
+  }
   return {
     n,
     population,
@@ -73,7 +99,14 @@ export function gridInstance(o: GenOptions): Instance {
     min: Math.floor(avg * 0.6),
     max: Math.ceil(avg * 1.5),
     threshold: 0.1,
+    areas,
+    splitTolerance: 0.05,
   };
+}
+
+/** A search state on `inst` with the energy of `objective` (default: cross-footprint providers). */
+export function stateOf(inst: Instance, assign: Int32Array, k: number, opts: StateOptions & { objective?: ObjectiveOptions } = {}): State {
+  return new State(inst, assign, k, energyFactory(inst, opts.objective), opts);
 }
 
 /** Units reachable from units[0] inside `units` (a brute-force connectivity reference). */

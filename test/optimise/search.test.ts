@@ -192,3 +192,16 @@ describe("search", () => {
     expect(r.objective.cross).toBeLessThan(78);
   }, 30_000);
 });
+
+describe("search: acceptance", () => {
+  it("search: the acceptance rule is a parameter (threshold acceptance gives a valid plan of its own)", async () => {
+    const { threshold } = await import("../../src/optimise/accept.js");
+    const inst = gridInstance({ rows: 5, cols: 6, k: 4, seed: 11, providers: 14 });
+    const a = optimise(inst, { seed: 2, iterations: 30_000, footprints: { min: 4, max: 4 } });
+    const t = optimise(inst, { seed: 2, iterations: 30_000, footprints: { min: 4, max: 4 }, acceptance: threshold });
+    expect(t.feasible).toBe(true);
+    expect(t.problems).toEqual([]);
+    // Threshold acceptance draws no random numbers to accept, so the runs follow different paths.
+    expect(t.evaluated).not.toBe(a.evaluated);
+  });
+});

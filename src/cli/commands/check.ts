@@ -1,37 +1,33 @@
 import { Command } from "commander";
 import type { CliContext } from "../context.js";
-import { addDatasetOptions, addPlanOptions } from "../datasetFlags.js";
+import { addOptions } from "../addOptions.js";
 
 /** `stp-footprint check [plan]`: every rule on a candidate plan. */
 export function checkCommand(ctx: CliContext): Command {
   const cmd = new Command("check")
     .description("check a plan against every rule: population bounds, contiguity, overlaps, cross-footprint providers")
-    .argument("[plan]", "plan: CSV (unit, footprint[, name]) or footprint polygons (GeoJSON/TopoJSON); default: the dataset's plan")
-    .option("--format <name>", "text, json, junit, github or markdown", "text")
-    .option("--lock <file>", "CSV of units that must be in a footprint (unit, footprint): a unit elsewhere is a `lock` error");
-  addPlanOptions(cmd);
-  addDatasetOptions(cmd);
+    .argument("[plan]", "plan: CSV (unit, footprint[, name]) or footprint polygons (GeoJSON/TopoJSON); default: the dataset's plan");
+  addOptions(cmd, "check");
   cmd.addHelpText(
     "after",
     `
-Rules: unknown-unit, unassigned, overlap, population-min, population-max, contiguity, lock (errors);
-cross-footprint-provider, split-area (warnings). Severities are set in the manifest ("severity").
-Exit codes: 0 no error findings, 1 error findings, 2 bad input or usage.
+Rules: unknown-unit, unassigned, overlap, population-min, population-max, contiguity, lock, group,
+exception (errors);
+cross-footprint-provider, split-area (warnings). Severities are set in the manifest ("severity")
+or with --rule id=severity.
+Exit codes: 0 no error findings (and no more warnings than --max-warnings), 1 error findings (or
+too many warnings), 2 bad input or usage.
 
 Examples:
   $ stp-footprint check                                  # the demo dataset's starting plan
   $ stp-footprint check plan.csv --dataset england/stp-footprint.json --format junit > check.xml
-  $ stp-footprint check stp17.geojson --dataset england/stp-footprint.json --format markdown`,
+  $ stp-footprint check stp17.geojson --dataset england/stp-footprint.json --format markdown
+  $ stp-footprint check plan.csv --rule split-area=error --max-warnings 0`,
   );
   cmd.action(async (planFile: string | undefined, raw: Record<string, unknown>) => {
-    const { z } = await import("zod");
-    const { datasetOptionsSchema, parseOptions, planOptionsShape, resolveDatasetSpec } = await import("../options.js");
-    const schema = datasetOptionsSchema.extend({
-      format: z.enum(["text", "json", "junit", "github", "markdown"]),
-      ...planOptionsShape,
-      lock: z.string().min(1).optional(),
-    });
-    const o = parseOptions(schema, raw);
+    const { parseCommandOptions } = await import("../parseOptions.js");
+    const { resolveDatasetSpec } = await import("../options.js");
+    const o = parseCommandOptions("check", raw);
     const spec = await resolveDatasetSpec(o);
     const { runCheck } = await import("../../app/check.js");
     const { result, title, planFile: used } = await runCheck(spec, {
@@ -40,6 +36,8 @@ Examples:
       planIdField: o.planIdField,
       planLayer: o.planLayer,
       lock: o.lock,
+      groups: spec.groups,
+      exceptions: spec.exceptions,
     });
     const { checkReporters } = await import("../../report/check.js");
     const { palette } = await import("../../report/text.js");
@@ -47,7 +45,7 @@ Examples:
     if (o.format === "text") checkReporters.text(input, ctx.stdout, palette(ctx.color));
     else checkReporters[o.format](input, ctx.stdout);
     const { codeForFindings } = await import("../exit.js");
-    ctx.code = codeForFindings(result.findings);
+    ctx.code = codeForFindings(result.findings, { maxWarnings: o.maxWarnings, stderr: ctx.stderr, command: "check" });
   });
   return cmd;
 }

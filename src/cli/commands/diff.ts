@@ -1,21 +1,14 @@
 import { Command } from "commander";
 import type { CliContext } from "../context.js";
-import { addDatasetOptions } from "../datasetFlags.js";
-import { collect } from "../repeatable.js";
+import { addOptions } from "../addOptions.js";
 
 /** `stp-footprint diff PLAN_A PLAN_B`: what changed between two plans on one dataset. */
 export function diffCommand(ctx: CliContext): Command {
   const cmd = new Command("diff")
     .description("compare two plans on one dataset: units moved, footprints created, removed or changed, and both plans' metrics")
     .argument("<planA>", "the plan before (CSV: unit, footprint[, name])")
-    .argument("<planB>", "the plan after (CSV)")
-    .option("--format <name>", "text, json or markdown", "text")
-    .option("--split-tolerance <share>", "share of an area in a second footprint that counts as split", "0.01")
-    .option("--out <file>", "also write a before/after report: .html (self-contained, prints on A4), .md (a pull-request comment), .svg or .png (the change map), .json; repeat for several", collect)
-    .option("--width <pixels>", "width of the report's map", "1000")
-    .option("--scale <factor>", "PNG pixels per SVG pixel", "1.5")
-    .option("--title <text>", "title of the report (default: the dataset and the two plans)");
-  addDatasetOptions(cmd);
+    .argument("<planB>", "the plan after (CSV)");
+  addOptions(cmd, "diff");
   cmd.addHelpText(
     "after",
     `
@@ -32,24 +25,14 @@ Examples:
   $ stp-footprint diff stp2016.csv proposal.csv --dataset england/stp-footprint.json --out report.html --out report.png`,
   );
   cmd.action(async (fileA: string, fileB: string, raw: Record<string, unknown>) => {
-    const { z } = await import("zod");
-    const { datasetOptionsSchema, numeric, parseOptions, resolveDatasetSpec } = await import("../options.js");
-    const schema = datasetOptionsSchema.extend({
-      format: z.enum(["text", "json", "markdown"]),
-      splitTolerance: numeric((n) => n.min(0, "must not be negative").max(0.5, "must be at most 0.5")),
-      out: z
-        .array(z.string().regex(/\.(html|md|svg|png|json)$/i, "must end in .html, .md, .svg, .png or .json"))
-        .refine((fs) => new Set(fs).size === fs.length, "names one file twice")
-        .optional(),
-      width: numeric((n) => n.int("must be a whole number").min(400, "must be at least 400").max(10000, "must be at most 10000")),
-      scale: numeric((n) => n.gt(0, "must be above 0").max(8, "must be at most 8")),
-      title: z.string().min(1).optional(),
-    });
-    const o = parseOptions(schema, raw);
+    const { parseCommandOptions } = await import("../parseOptions.js");
+    const { resolveDatasetSpec } = await import("../options.js");
+    const o = parseCommandOptions("diff", raw);
     const spec = await resolveDatasetSpec(o);
     if (o.out?.length) {
       const { assertNotInput } = await import("../../io/writeFileAtomic.js");
-      for (const f of o.out) assertNotInput(f, [spec.boundaries, spec.population, spec.providers, spec.links, spec.areas, spec.providerSites, spec.providerNames, spec.manifest, fileA, fileB], "--out");
+      const inputs = [spec.boundaries, spec.population, spec.providers, spec.links, spec.areas, spec.providerSites, spec.providerNames, spec.manifest, fileA, fileB];
+      for (const f of o.out) assertNotInput(f, inputs, "--out");
       const { runReport } = await import("../../app/report.js");
       await runReport(spec, fileA, fileB, { splitTolerance: o.splitTolerance, out: o.out, invocation: ctx.invocation, width: o.width, scale: o.scale, title: o.title });
     }

@@ -1,15 +1,13 @@
 import { Command } from "commander";
 import type { CliContext } from "../context.js";
-import { addDatasetOptions } from "../datasetFlags.js";
+import { addOptions } from "../addOptions.js";
 
 /** `stp-footprint info [boundaries]`: a summary of a dataset. */
 export function infoCommand(ctx: CliContext): Command {
   const cmd = new Command("info")
     .description("summarise a dataset: units, population, adjacency, isolated units, providers, plan")
-    .argument("[boundaries]", "unit boundaries (GeoJSON, TopoJSON, Shapefile); default: the dataset's")
-    .option("--plan <file>", "a plan CSV to count footprints of (unit, footprint)")
-    .option("--format <name>", "text or json", "text");
-  addDatasetOptions(cmd, { boundaries: false });
+    .argument("[boundaries]", "unit boundaries (GeoJSON, TopoJSON, Shapefile); default: the dataset's");
+  addOptions(cmd, "info");
   cmd.addHelpText(
     "after",
     `
@@ -19,12 +17,10 @@ Examples:
   $ stp-footprint info ccg16.geojson --links ccg16_links.csv`,
   );
   cmd.action(async (boundaries: string | undefined, raw: Record<string, unknown>) => {
-    const { z } = await import("zod");
-    const { datasetOptionsSchema, parseOptions, resolveDatasetSpec } = await import("../options.js");
-    const schema = datasetOptionsSchema.extend({ plan: z.string().min(1).optional(), format: z.enum(["text", "json"]) });
-    const o = parseOptions(schema, { ...raw, boundaries });
+    const { parseCommandOptions } = await import("../parseOptions.js");
+    const { resolveDatasetSpec } = await import("../options.js");
+    const o = parseCommandOptions("info", raw, { boundaries });
     const spec = await resolveDatasetSpec(o);
-    if (o.plan !== undefined) spec.plan = o.plan;
     const { runInfo } = await import("../../app/info.js");
     const summary = await runInfo(spec);
     const { infoJson, infoText } = await import("../../report/info.js");

@@ -1,21 +1,13 @@
 import { Command } from "commander";
 import type { CliContext } from "../context.js";
-import { addDatasetOptions, addPlanOptions } from "../datasetFlags.js";
-import { collect } from "../repeatable.js";
+import { addOptions } from "../addOptions.js";
 
 /** `stp-footprint map [plan] --out FILE`: draw a plan and its rule problems (SVG, PNG or HTML report). */
 export function mapCommand(ctx: CliContext): Command {
   const cmd = new Command("map")
     .description("draw a plan as a map (SVG, PNG, or a self-contained HTML report): footprints, labels and rule problems")
-    .argument("[plan]", "plan: CSV (unit, footprint[, name]) or footprint polygons (GeoJSON/TopoJSON); default: the dataset's plan")
-    .requiredOption("--out <file>", "output file: .svg, .png, .html, or .geojson for the footprints as valid polygons (written whole or not at all); repeat it for several", collect)
-    .option("--provider-sites <file>", "provider locations CSV (provider, lon, lat); default: the manifest's providerSites")
-    .option("--width <pixels>", "width of the picture (the height follows the data)", "1000")
-    .option("--scale <factor>", "PNG pixels per SVG pixel, for sharper or smaller pictures", "1.5")
-    .option("--title <text>", "title drawn on the map (default: the dataset's name)")
-    .option("--precision <decimals>", "decimal places of .geojson coordinates (a coarser grid than 5 on longitude/latitude leaves overlaps and gaps of its size between footprints)", "6");
-  addPlanOptions(cmd);
-  addDatasetOptions(cmd);
+    .argument("[plan]", "plan: CSV (unit, footprint[, name]) or footprint polygons (GeoJSON/TopoJSON); default: the dataset's plan");
+  addOptions(cmd, "map");
   cmd.addHelpText(
     "after",
     `
@@ -28,23 +20,15 @@ Exit codes: 0 map written (whatever the findings; use check to fail on them), 2 
 Examples:
   $ stp-footprint map --out demo.png                     # the demo dataset's starting plan
   $ stp-footprint map plan.csv --dataset england/stp-footprint.json --out plan.svg
-  $ stp-footprint map plan.csv --dataset england/stp-footprint.json --out report.html --provider-sites trusts.csv`,
+  $ stp-footprint map plan.csv --dataset england/stp-footprint.json --out report.html --provider-sites trusts.csv
+  $ stp-footprint map plan.csv --dataset england/stp-footprint.json --out footprints.geojson --out plan.png`,
   );
   cmd.action(async (planFile: string | undefined, raw: Record<string, unknown>) => {
-    const { z } = await import("zod");
-    const { datasetOptionsSchema, numeric, parseOptions, planOptionsShape, resolveDatasetSpec } = await import("../options.js");
-    const schema = datasetOptionsSchema.extend({
-      out: z
-        .array(z.string().regex(/\.(svg|png|html|geojson)$/i, "must end in .svg, .png, .html or .geojson"))
-        .refine((fs) => new Set(fs).size === fs.length, "names one file twice"),
-      precision: numeric((n) => n.int("must be a whole number").min(0, "must not be negative").max(15, "must be at most 15")),
-      providerSites: z.string().min(1).optional(),
-      width: numeric((n) => n.int("must be a whole number").min(400, "must be at least 400").max(10000, "must be at most 10000")),
-      scale: numeric((n) => n.gt(0, "must be above 0").max(8, "must be at most 8")),
-      title: z.string().min(1).optional(),
-      ...planOptionsShape,
-    });
-    const o = parseOptions(schema, raw);
+    const { parseCommandOptions } = await import("../parseOptions.js");
+    const { resolveDatasetSpec } = await import("../options.js");
+    const o = parseCommandOptions("map", raw);
+    // Commander already refuses the command without --out; this narrows the type.
+    if (o.out === undefined) throw new (await import("../../errors.js")).UsageError("is required", "--out");
     const spec = await resolveDatasetSpec(o);
     const { runMap } = await import("../../app/map.js");
     const outcome = await runMap(spec, {
@@ -53,7 +37,6 @@ Examples:
       planIdField: o.planIdField,
       planLayer: o.planLayer,
       out: o.out,
-      providerSites: o.providerSites,
       width: o.width,
       scale: o.scale,
       title: o.title,

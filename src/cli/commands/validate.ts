@@ -1,47 +1,34 @@
 import { Command } from "commander";
 import type { CliContext } from "../context.js";
-import { addDatasetOptions } from "../datasetFlags.js";
+import { addOptions } from "../addOptions.js";
 
 /** `stp-footprint validate [boundaries]`: dataset geometry checks for CI. */
 export function validateCommand(ctx: CliContext): Command {
   const cmd = new Command("validate")
     .description("validate unit boundaries for planning: geometry, coordinates, ids, overlaps, gaps, isolated units")
-    .argument("[boundaries]", "unit boundaries (GeoJSON, TopoJSON, Shapefile); default: the dataset's")
-    .option("--format <name>", "text, json, junit, github or markdown", "text")
-    .option("--fix <out>", "also write mechanically repaired boundaries (GeoJSON) to <out>")
-    .option("--overlap-area <m2>", "report overlaps larger than this many square metres", "100")
-    .option("--overlap-width <m>", "... and wider on average (2 x area / perimeter) than this many metres", "5")
-    .option("--gap-area <m2>", "report holes between units up to this many square metres as slivers", "10000")
-    .option("--gap-min-area <m2>", "ignore holes smaller than this (rounding dust)", "20");
-  addDatasetOptions(cmd, { boundaries: false });
+    .argument("[boundaries]", "unit boundaries (GeoJSON, TopoJSON, Shapefile); default: the dataset's");
+  addOptions(cmd, "validate");
   cmd.addHelpText(
     "after",
     `
 Rules (errors): missing-ids, unique-ids, empty-geometry, geometry-type, finite-coordinates,
 projected-coordinates, coordinate-range, closed-rings, ring-positions, holes-in-shells,
 self-intersections, overlaps. Warnings: repeated-points, winding-order, gaps, isolated-units.
-Severities are set in the manifest ("severity"). --fix closes rings, drops repeated points, splits
-rings that touch themselves and rewinds rings; it never moves a vertex.
-Exit codes: 0 no error findings, 1 error findings, 2 bad input or usage.
+Severities are set in the manifest ("severity") or with --rule id=severity. --fix closes rings,
+drops repeated points, splits rings that touch themselves and rewinds rings; it never moves a vertex.
+Exit codes: 0 no error findings (and no more warnings than --max-warnings), 1 error findings (or
+too many warnings), 2 bad input or usage.
 
 Examples:
   $ stp-footprint validate ccg16.geojson --links ccg16_links.csv
   $ stp-footprint validate --dataset england/stp-footprint.json --format github
-  $ stp-footprint validate ccg16.geojson --fix ccg16.fixed.geojson`,
+  $ stp-footprint validate ccg16.geojson --fix ccg16.fixed.geojson
+  $ stp-footprint validate ccg16.geojson --rule gaps=off --max-warnings 10`,
   );
   cmd.action(async (boundaries: string | undefined, raw: Record<string, unknown>) => {
-    const { z } = await import("zod");
-    const { datasetOptionsSchema, numeric, parseOptions, resolveDatasetSpec } = await import("../options.js");
-    const area = numeric((n) => n.nonnegative("must not be negative"));
-    const schema = datasetOptionsSchema.extend({
-      format: z.enum(["text", "json", "junit", "github", "markdown"]),
-      fix: z.string().min(1).optional(),
-      overlapArea: area,
-      overlapWidth: area,
-      gapArea: area,
-      gapMinArea: area,
-    });
-    const o = parseOptions(schema, { ...raw, boundaries });
+    const { parseCommandOptions } = await import("../parseOptions.js");
+    const { resolveDatasetSpec } = await import("../options.js");
+    const o = parseCommandOptions("validate", raw, { boundaries });
     const spec = await resolveDatasetSpec(o);
     if (o.fix !== undefined) {
       const { assertNotInput } = await import("../../io/writeFileAtomic.js");
@@ -60,7 +47,7 @@ Examples:
     if (o.format === "text") validateReporters.text(result, ctx.stdout, palette(ctx.color));
     else validateReporters[o.format](result, ctx.stdout);
     const { codeForFindings } = await import("../exit.js");
-    ctx.code = codeForFindings(result.findings);
+    ctx.code = codeForFindings(result.findings, { maxWarnings: o.maxWarnings, stderr: ctx.stderr, command: "validate" });
   });
   return cmd;
 }

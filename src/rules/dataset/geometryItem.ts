@@ -1,5 +1,6 @@
 import type { Geometry } from "geojson";
 import type { Finding } from "../../model/types.js";
+import { defaults } from "../../options/defaults.js";
 
 /**
  * One feature of a boundary file as read, before any check: its id (as extracted by the reader, or
@@ -24,13 +25,13 @@ export interface GeometryCheckOptions {
   geographic?: boolean;
   /** Unit adjacency by item index (from the adjacency builder, links included); enables `isolated-units`. */
   neighbors?: number[][];
-  /** An overlap piece is reported when its area exceeds this many m² ... (default 100 m²) */
+  /** An overlap piece is reported when its area exceeds this many m² ... (default: GEOMETRY_DEFAULTS) */
   overlapArea?: number;
-  /** ... and its mean width (2 x area / perimeter) exceeds this many metres (default 5 m). */
+  /** ... and its mean width (2 x area / perimeter) exceeds this many metres (default: GEOMETRY_DEFAULTS). */
   overlapWidth?: number;
-  /** A hole in the union of all units is a sliver gap when its area is at most this many m² (default 10,000 m² = 0.01 km²). */
+  /** A hole in the union of all units is a sliver gap when its area is at most this many m² (default: GEOMETRY_DEFAULTS). */
   gapArea?: number;
-  /** Holes smaller than this many m² are numerical dust from coordinate rounding and are ignored (default 1 m²). */
+  /** Holes smaller than this many m² are numerical dust from coordinate rounding and are ignored (default: GEOMETRY_DEFAULTS). */
   gapMinArea?: number;
 }
 
@@ -44,10 +45,10 @@ export function itemLabel(items: readonly GeometryItem[], u: number): string {
   return name ? `${id} (${name})` : id;
 }
 
-/** Defaults of the tolerances, in m² and m. */
+/** Defaults of the tolerances, in m² and m (from the option table: validate's flags). */
 export const GEOMETRY_DEFAULTS = {
-  overlapArea: 100,
-  overlapWidth: 5,
-  gapArea: 10_000,
-  gapMinArea: 20,
+  overlapArea: defaults.overlapArea,
+  overlapWidth: defaults.overlapWidth,
+  gapArea: defaults.gapArea,
+  gapMinArea: defaults.gapMinArea,
 } as const;
