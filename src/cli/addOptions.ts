@@ -28,7 +28,7 @@ function helpOf(row: AnyRow): string {
  * Adds a command's options from the option table: each row's flag with its help and default
  * (defaults are applied when parsing, after the manifest, so commander itself holds none), a
  * `--no-` form where the row has one, repeatable flags collected into an array, and any other flag
- * given twice refused (rather than the last one silently kept).
+ * given twice with different values refused (rather than the last one silently kept).
  */
 export function addOptions(cmd: Command, command: CommandName): Command {
   for (const row of rowsOf(command)) {
@@ -37,10 +37,11 @@ export function addOptions(cmd: Command, command: CommandName): Command {
     if (row.required) opt.makeOptionMandatory();
     if (row.value.repeatable) opt.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
     else if (!row.value.switch) {
-      // Commander keeps the last of a repeated flag, silently dropping the others: refuse it instead.
+      // Commander keeps the last of a repeated flag, silently dropping the others: refuse two
+      // different values instead (the same value twice is harmless).
       const name = longFlag(row);
       opt.argParser((value: string, previous: string | undefined) => {
-        if (previous !== undefined) throw new InvalidArgumentError(`${name} is given twice ("${previous}" and "${value}"); give it once`);
+        if (previous !== undefined && previous !== value) throw new InvalidArgumentError(`${name} is given twice ("${previous}" and "${value}"); give it once`);
         return value;
       });
     }

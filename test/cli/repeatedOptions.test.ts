@@ -31,3 +31,14 @@ describe("repeated output options", () => {
     expect(r.stderr).toContain("--map");
   });
 });
+
+describe("repeated options", () => {
+  it("a flag given twice with different values is refused; twice with the same value is read once", async () => {
+    const twice = await runCli(["check", "--threshold", "0.05", "--threshold", "0.1"]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('--threshold is given twice ("0.05" and "0.1")');
+    const same = await runCli(["check", "--threshold", "0.05", "--threshold", "0.05", "--format", "json"]);
+    expect(same.stderr).toBe("");
+    expect(JSON.parse(same.stdout).metrics.footprints).toBe(40);
+  });
+});
