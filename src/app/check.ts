@@ -30,7 +30,8 @@ export async function runCheck(
 ): Promise<{ result: CheckResult; title: string; planFile: string; dataset: Dataset; plan: Plan }> {
   const planFile = opts.planFile ?? spec.plan;
   if (planFile === undefined) throw new UsageError("no plan given: name a plan file, or a dataset whose manifest has one");
-  const isCsv = extname(planFile).toLowerCase() === ".csv";
+  // A plan on standard input ("-") is a CSV.
+  const isCsv = planFile === "-" || extname(planFile).toLowerCase() === ".csv";
   const loaded = await loadDataset({ ...spec, plan: isCsv ? planFile : undefined });
   requirePopulation(loaded);
   const { dataset } = loaded;

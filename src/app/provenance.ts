@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import { relative, resolve } from "node:path";
 import { hashFile } from "../io/hashFile.js";
 import type { DatasetSpec } from "../io/loadDataset.js";
@@ -38,7 +39,7 @@ export async function provenance(
     if (seen.has(key)) continue;
     seen.add(key);
     const shown = relative(process.cwd(), f.file);
-    inputs.push({ role: f.role, file: shown === "" || shown.startsWith("..") ? resolve(f.file) : shown, ...(await hashFile(f.file)) });
+    inputs.push({ role: f.role, file: shown === "" || shown.startsWith("..") ? resolve(f.file) : shown, sha256: await hashFile(f.file), bytes: (await stat(f.file)).size });
   }
   const p = dataset.params;
   return {

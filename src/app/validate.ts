@@ -103,6 +103,24 @@ export async function runValidate(spec: DatasetSpec, opts: RunValidateOptions = 
     }
   }
 
+  // Findings about one unit point at the line where its feature starts (GeoJSON only), so CI
+  // annotations and SARIF results open the file there.
+  if (bf.format === "geojson" && findings.some((f) => f.line === undefined && f.file === undefined && f.units?.length)) {
+    const { featureLines } = await import("../io/featureLines.js");
+    const lines = await featureLines(spec.boundaries);
+    if (lines.length === bf.features.length) {
+      const first = new Map<string, number>();
+      bf.features.forEach((f, i) => {
+        if (f.id && !first.has(f.id)) first.set(f.id, i);
+      });
+      for (const f of findings) {
+        if (f.line !== undefined || f.file !== undefined || !f.units?.length) continue;
+        const i = first.get(f.units[0]);
+        if (i !== undefined) f.line = lines[i];
+      }
+    }
+  }
+
   let fixed: string | undefined;
   if (opts.fix !== undefined) {
     const features: Feature[] = bf.features.map((f) => ({ type: "Feature", properties: f.properties, geometry: f.geometry }) as Feature);

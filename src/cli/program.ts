@@ -6,11 +6,12 @@ import { diffCommand } from "./commands/diff.js";
 import { infoCommand } from "./commands/info.js";
 import { mapCommand } from "./commands/map.js";
 import { optimiseCommand } from "./commands/optimise.js";
+import { prepareCommand } from "./commands/prepare.js";
 import { validateCommand } from "./commands/validate.js";
 import { exitCodes, reportError } from "./exit.js";
 
 /** The commands, in the order `--help` lists them. */
-const commands = [infoCommand, checkCommand, validateCommand, optimiseCommand, mapCommand, diffCommand];
+const commands: ((ctx: CliContext, version: string) => Command)[] = [infoCommand, checkCommand, validateCommand, optimiseCommand, mapCommand, diffCommand, prepareCommand];
 
 /** Builds the program with every command, writing through the context's sinks. */
 export function createProgram(ctx: CliContext, version: string): Command {
@@ -38,7 +39,7 @@ Examples:
   $ stp-footprint validate boundaries.geojson --format github`,
   );
   for (const make of commands) {
-    const cmd = make(ctx);
+    const cmd = make(ctx, version);
     cmd.exitOverride().configureOutput({
       writeOut: (s) => void ctx.stdout.write(s),
       writeErr: (s) => void ctx.stderr.write(s),

@@ -4,6 +4,7 @@ import { parse } from "csv-parse";
 import { parse as parseSync } from "csv-parse/sync";
 import { InputError } from "../errors.js";
 import { fileError } from "./fileErrors.js";
+import { readStandardInput, stdioPath } from "./stdin.js";
 
 /** Files up to this size are parsed whole; larger ones are streamed. */
 const wholeFileLimit = 4 << 20;
@@ -26,19 +27,22 @@ export interface CsvStream {
  * Copes with a byte-order mark, CRLF or mixed line endings and quoted fields; cells stay
  * strings, so codes with leading zeros survive. Ragged rows, bad quoting, empty files,
  * duplicate or empty header names and non-UTF-8 text are InputErrors naming the line.
+ * The file `-` is standard input (read whole).
  *
  * @example
  * const csv = await openCsv("population.csv");
  * for await (const { cells, line } of csv.rows) console.log(line, cells[0]);
  */
 export async function openCsv(file: string): Promise<CsvStream> {
-  let size: number;
-  try {
-    const s = await stat(file);
-    if (s.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
-    size = s.size;
-  } catch (err) {
-    throw fileError(file, err);
+  let size = 0;
+  if (file !== stdioPath) {
+    try {
+      const s = await stat(file);
+      if (s.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
+      size = s.size;
+    } catch (err) {
+      throw fileError(file, err);
+    }
   }
   // Line numbers are counted here rather than with csv-parse's `info` option (which copies an
   // object per record): one line per record plus any newlines quoted inside its cells; empty
@@ -65,7 +69,7 @@ export async function openCsv(file: string): Promise<CsvStream> {
         ended = true;
         let buf: Buffer;
         try {
-          buf = await readFile(file);
+          buf = file === stdioPath ? await readStandardInput() : await readFile(file);
         } catch (err) {
           throw fileError(file, err);
         }

@@ -16,6 +16,14 @@ export interface Geos {
   /** A valid polygonal geometry covering the same area (GEOS "structure" method, collapsed parts dropped). */
   makeValid(g: GeosGeometry): GeosGeometry;
   unaryUnion(g: GeosGeometry, gridSize: number): GeosGeometry;
+  /**
+   * Union of polygons that form a coverage (they share edges exactly and do not overlap: small
+   * areas cut from one map); much faster than unaryUnion, but wrong or refused for other inputs,
+   * so the caller checks the result. Null when GEOS refuses.
+   */
+  coverageUnion(g: GeosGeometry): GeosGeometry | null;
+  /** Area, in the coordinates' units squared. */
+  area(g: GeosGeometry): number;
   difference(a: GeosGeometry, b: GeosGeometry, gridSize: number): GeosGeometry;
   isValid(g: GeosGeometry): boolean;
   /** GEOS's reason a geometry is invalid ("Valid Geometry" when it is valid). */
@@ -31,13 +39,15 @@ interface GeosWasm {
   GEOSMakeValidParams_setKeepCollapsed(p: number, keep: number): number;
   GEOSMakeValidWithParams(g: number, p: number): number;
   GEOSUnaryUnionPrec(g: number, gridSize: number): number;
+  GEOSCoverageUnion(g: number): number;
+  GEOSArea(g: number, out: number): number;
   GEOSDifferencePrec(a: number, b: number, gridSize: number): number;
   GEOSisValid(g: number): number;
   GEOSisValidReason(g: number): number;
   GEOSOrientPolygons(g: number, exteriorCW: number): number;
   GEOSGeom_destroy(g: number): void;
   GEOSFree(p: number): void;
-  Module: { UTF8ToString(p: number): string };
+  Module: { UTF8ToString(p: number): string; _malloc(n: number): number; _free(p: number): void; HEAPF64: Float64Array };
 }
 
 let loading: Promise<Geos> | null = null;
@@ -66,6 +76,22 @@ export function loadGeos(): Promise<Geos> {
       toGeoJson: (g) => geosGeomToGeojson(g, w),
       makeValid: (g) => w.GEOSMakeValidWithParams(g, params),
       unaryUnion: (g, grid) => w.GEOSUnaryUnionPrec(g, grid),
+      coverageUnion: (g) => {
+        try {
+          return w.GEOSCoverageUnion(g) || null;
+        } catch {
+          return null;
+        }
+      },
+      area: (g) => {
+        const p = w.Module._malloc(8);
+        try {
+          w.GEOSArea(g, p);
+          return w.Module.HEAPF64[p / 8];
+        } finally {
+          w.Module._free(p);
+        }
+      },
       difference: (a, b, grid) => w.GEOSDifferencePrec(a, b, grid),
       isValid: (g) => w.GEOSisValid(g) === 1,
       validReason: (g) => {

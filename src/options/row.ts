@@ -1,10 +1,10 @@
 import type { ValueType } from "./valueTypes.js";
 
 /** The commands of the command line. */
-export type CommandName = "info" | "check" | "validate" | "optimise" | "map" | "diff";
+export type CommandName = "info" | "check" | "validate" | "optimise" | "map" | "diff" | "prepare";
 
 /** Every command. */
-export const allCommands = ["info", "check", "validate", "optimise", "map", "diff"] as const satisfies readonly CommandName[];
+export const allCommands = ["info", "check", "validate", "optimise", "map", "diff", "prepare"] as const satisfies readonly CommandName[];
 
 /**
  * One option, said once: from this row come its commander flag, the zod schema that parses the

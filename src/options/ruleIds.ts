@@ -56,10 +56,39 @@ export const dataRuleIds = [
   "link-unknown-unit",
 ] as const;
 
-export type RuleId = (typeof planRuleIds)[number] | (typeof geometryRuleIds)[number] | (typeof dataRuleIds)[number];
+/** Problems `prepare` finds joining the public small-area files (app/prepare/). */
+export const prepareRuleIds = [
+  "boundary-duplicate",
+  "boundary-geometry",
+  "boundary-missing",
+  "boundary-missing-id",
+  "boundary-unknown-unit",
+  "catchment-duplicate",
+  "catchment-missing",
+  "catchment-no-match",
+  "catchment-over-one",
+  "catchment-provider-empty",
+  "catchment-unknown-area",
+  "dissolved-geometry",
+  "footprint-missing",
+  "footprint-split",
+  "island-linked",
+  "lookup-duplicate",
+  "lookup-empty-code",
+  "lookup-missing-area",
+  "lookup-missing-footprint",
+  "lookup-missing-unit",
+  "lookup-name-conflict",
+  "lookup-repeated",
+  "population-unknown-area",
+  "small-area-boundary-missing",
+  "small-area-boundary-unknown",
+] as const;
+
+export type RuleId = (typeof planRuleIds)[number] | (typeof geometryRuleIds)[number] | (typeof dataRuleIds)[number] | (typeof prepareRuleIds)[number];
 
 /** All rule ids. */
-export const ruleIds: readonly RuleId[] = [...planRuleIds, ...geometryRuleIds, ...dataRuleIds];
+export const ruleIds: readonly RuleId[] = [...new Set([...planRuleIds, ...geometryRuleIds, ...dataRuleIds, ...prepareRuleIds])];
 
 const known = new Set<string>(ruleIds);
 

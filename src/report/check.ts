@@ -1,15 +1,21 @@
 import type { CheckResult } from "../rules/checkPlan.js";
 import { planRuleIds } from "../rules/index.js";
 import { type FindingsReport, findingsGithub, findingsJunit, findingsMarkdown, findingsText, mdCell } from "./findings.js";
+import { findingsSarif } from "./sarif.js";
 import { counted, formatInt, type Palette, plainLength, type Sink, table } from "./text.js";
 
 export interface CheckReportInput {
   result: CheckResult;
   title: string;
   planFile?: string;
+  /** Folder that annotation and SARIF paths are relative to (the CI workspace). */
+  root?: string;
+  /** The tool version, for SARIF. */
+  version?: string;
 }
 
-function asFindingsReport(r: CheckReportInput): FindingsReport {
+export function asFindingsReport(r: CheckReportInput): FindingsReport {
+  const names = new Map(r.result.footprints.map((f) => [f.id, f.name]));
   return {
     command: "check",
     title: r.title,
@@ -18,7 +24,10 @@ function asFindingsReport(r: CheckReportInput): FindingsReport {
     rules: planRuleIds,
     subjects: r.result.footprints.map((f) => f.id),
     subjectOf: (f) => f.footprint ?? "(plan)",
+    subjectName: (id) => names.get(id) ?? "",
+    subjectNoun: ["footprint", "footprints"],
     file: r.planFile,
+    root: r.root,
   };
 }
 
@@ -80,4 +89,5 @@ export const checkReporters = {
   junit: (r: CheckReportInput, out: Sink) => checkJunit(r, out),
   github: (r: CheckReportInput, out: Sink) => checkGithub(r, out),
   markdown: (r: CheckReportInput, out: Sink) => checkMarkdown(r, out),
+  sarif: (r: CheckReportInput, out: Sink) => findingsSarif(asFindingsReport(r), out, r.version ?? "0.0.0"),
 } as const;

@@ -1,9 +1,16 @@
 import type { ValidateResult } from "../app/validate.js";
 import { geometryChecks } from "../rules/dataset/geometryChecks.js";
 import { type FindingsReport, findingsGithub, findingsJunit, findingsMarkdown, findingsText } from "./findings.js";
+import { findingsSarif } from "./sarif.js";
 import { counted, formatInt, type Palette, type Sink } from "./text.js";
 
-function asFindingsReport(r: ValidateResult): FindingsReport {
+/** Where a report goes: paths relative to `root` (the CI workspace), and the tool version for SARIF. */
+export interface ReportContext {
+  root?: string;
+  version?: string;
+}
+
+function asFindingsReport(r: ValidateResult, ctx: ReportContext = {}): FindingsReport {
   return {
     command: "validate",
     title: r.file,
@@ -12,7 +19,9 @@ function asFindingsReport(r: ValidateResult): FindingsReport {
     rules: Object.keys(geometryChecks),
     subjects: [],
     subjectOf: (f) => f.units?.[0] ?? "(file)",
+    subjectNoun: ["unit", "units"],
     file: r.file,
+    root: ctx.root,
   };
 }
 
@@ -47,6 +56,7 @@ export const validateReporters = {
   text: validateText,
   json: (r: ValidateResult, out: Sink) => validateJson(r, out),
   junit: (r: ValidateResult, out: Sink) => findingsJunit(asFindingsReport(r), out),
-  github: (r: ValidateResult, out: Sink) => findingsGithub(asFindingsReport(r), out),
+  github: (r: ValidateResult, out: Sink, ctx?: ReportContext) => findingsGithub(asFindingsReport(r, ctx), out),
   markdown: (r: ValidateResult, out: Sink) => validateMarkdown(r, out),
+  sarif: (r: ValidateResult, out: Sink, ctx?: ReportContext) => findingsSarif(asFindingsReport(r, ctx), out, ctx?.version ?? "0.0.0"),
 } as const;

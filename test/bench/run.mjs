@@ -60,6 +60,16 @@ export const cases = [
   ["validate LSOA", ["validate", f("lsoa11_boundaries_bsc_england.geojson"), "--format", "json"], 10, 1536],
   ["info CCG16 + 1,000,000-row provider CSV", ["info", f("ccg16_boundaries_from_lsoa_bsc.geojson"), "--providers", bigProviders(), "--format", "json"], null, null],
   ["check LSOA plan", ["check", f("lsoa11_lookup_all_vintages.csv"), "--boundaries", f("lsoa11_boundaries_bsc_england.geojson"), "--footprint-column", "STP17CD", "--format", "json"], 5, null],
+  [
+    "prepare England LSOA files to CCG16 (populations, MSOA catchments, LAD16 overlap, STP17 plan, dissolved LSOA polygons)",
+    [
+      "prepare", "--lookup", f("lsoa11_lookup_all_vintages.csv"), "--unit", "CCG16CD", "--footprint", "STP17CD", "--split-area", "LAD16CD",
+      "--catchment", f("trust_msoa11_catchment_proportions_2019.csv"), "--small-area-boundaries", f("lsoa11_boundaries_bsc_england.geojson"),
+      "--link-islands", "--out", resolve(out, "prepare-ccg16"), "--format", "json",
+    ],
+    20,
+    1024,
+  ],
 ];
 
 function measure(argv) {

@@ -3,7 +3,7 @@ import type { CliContext } from "../context.js";
 import { addOptions } from "../addOptions.js";
 
 /** `stp-footprint check [plan]`: every rule on a candidate plan. */
-export function checkCommand(ctx: CliContext): Command {
+export function checkCommand(ctx: CliContext, version = "0.0.0"): Command {
   const cmd = new Command("check")
     .description("check a plan against every rule: population bounds, contiguity, overlaps, cross-footprint providers")
     .argument("[plan]", "plan: CSV (unit, footprint[, name]) or footprint polygons (GeoJSON/TopoJSON); default: the dataset's plan");
@@ -41,9 +41,13 @@ Examples:
     });
     const { checkReporters } = await import("../../report/check.js");
     const { palette } = await import("../../report/text.js");
-    const input = { result, title, planFile: used };
+    const input = { result, title, planFile: used, root: process.env.GITHUB_WORKSPACE || undefined, version };
     if (o.format === "text") checkReporters.text(input, ctx.stdout, palette(ctx.color));
     else checkReporters[o.format](input, ctx.stdout);
+    if (o.stepSummary) {
+      const { appendStepSummary } = await import("../stepSummary.js");
+      await appendStepSummary((sink) => checkReporters.markdown(input, sink), process.env, ctx.stderr);
+    }
     const { codeForFindings } = await import("../exit.js");
     ctx.code = codeForFindings(result.findings, { maxWarnings: o.maxWarnings, stderr: ctx.stderr, command: "check" });
   });

@@ -37,9 +37,15 @@ Examples:
     const threads = o.threads ?? Math.max(1, availableParallelism());
     const inputs = [spec.boundaries, spec.population, spec.providers, spec.links, spec.areas, spec.plan, spec.providerSites, typeof o.start === "string" ? o.start : undefined, o.lock, spec.groups, spec.exceptions];
     const { assertNotInput } = await import("../../io/writeFileAtomic.js");
-    if (o.out !== undefined) assertNotInput(o.out, inputs, "--out");
+    const toStdout = o.out === "-";
+    if (o.out !== undefined && !toStdout) assertNotInput(o.out, inputs, "--out");
     for (const map of o.map ?? []) assertNotInput(map, inputs, "--map");
     if (o.geojson !== undefined) assertNotInput(o.geojson, inputs, "--geojson");
+    const mapToStdout = (o.map ?? []).includes("-");
+    if (mapToStdout || o.geojson === "-" || o.frontier === "-") {
+      const { UsageError } = await import("../../errors.js");
+      throw new UsageError("only --out can write to standard output (-)", mapToStdout ? "--map" : o.geojson === "-" ? "--geojson" : "--frontier");
+    }
 
     const { progressLine } = await import("../progress.js");
     const progress = progressLine(ctx.stderr, ctx.progress && !o.quiet && o.format === "text", "optimising");
@@ -78,11 +84,17 @@ Examples:
       progress.done();
     }
     const { writeOptimiseOutputs } = await import("../../app/optimise.js");
-    await writeOptimiseOutputs(outcome, spec, { out: o.out, geojson: o.geojson, map: o.map, frontierDir: o.frontier, decimals: o.precision, invocation: ctx.invocation });
+    await writeOptimiseOutputs(outcome, spec, { out: toStdout ? undefined : o.out, geojson: o.geojson, map: o.map, frontierDir: o.frontier, decimals: o.precision, invocation: ctx.invocation });
     const { optimiseJson, optimisePassed, optimiseText } = await import("../../report/optimise.js");
     const { palette } = await import("../../report/text.js");
-    if (o.format === "json") optimiseJson(outcome.summary, ctx.stdout);
-    else optimiseText(outcome.summary, ctx.stdout, palette(ctx.color));
+    // With --out -, standard output carries the plan alone (to pipe into check -); the summary goes to stderr.
+    const summaryOut = toStdout ? ctx.stderr : ctx.stdout;
+    if (toStdout) {
+      const { planToCsv } = await import("../../io/writePlan.js");
+      ctx.stdout.write(planToCsv(outcome.plan));
+    }
+    if (o.format === "json") optimiseJson(outcome.summary, summaryOut);
+    else optimiseText(outcome.summary, summaryOut, palette(ctx.color && !toStdout));
     ctx.code = optimisePassed(outcome.summary) ? 0 : 1;
   });
   return cmd;

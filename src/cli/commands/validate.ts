@@ -3,7 +3,7 @@ import type { CliContext } from "../context.js";
 import { addOptions } from "../addOptions.js";
 
 /** `stp-footprint validate [boundaries]`: dataset geometry checks for CI. */
-export function validateCommand(ctx: CliContext): Command {
+export function validateCommand(ctx: CliContext, version = "0.0.0"): Command {
   const cmd = new Command("validate")
     .description("validate unit boundaries for planning: geometry, coordinates, ids, overlaps, gaps, isolated units")
     .argument("[boundaries]", "unit boundaries (GeoJSON, TopoJSON, Shapefile); default: the dataset's");
@@ -44,8 +44,13 @@ Examples:
     });
     const { validateReporters } = await import("../../report/validate.js");
     const { palette } = await import("../../report/text.js");
+    const where = { root: process.env.GITHUB_WORKSPACE || undefined, version };
     if (o.format === "text") validateReporters.text(result, ctx.stdout, palette(ctx.color));
-    else validateReporters[o.format](result, ctx.stdout);
+    else validateReporters[o.format](result, ctx.stdout, where);
+    if (o.stepSummary) {
+      const { appendStepSummary } = await import("../stepSummary.js");
+      await appendStepSummary((sink) => validateReporters.markdown(result, sink), process.env, ctx.stderr);
+    }
     const { codeForFindings } = await import("../exit.js");
     ctx.code = codeForFindings(result.findings, { maxWarnings: o.maxWarnings, stderr: ctx.stderr, command: "validate" });
   });

@@ -1,14 +1,22 @@
 import { option } from "../row.js";
-import { choice, count, file, files, number, text } from "../valueTypes.js";
+import { choice, count, file, files, flag, number, text } from "../valueTypes.js";
 
-const findingFormats = ["text", "json", "junit", "github", "markdown"] as const;
+const findingFormats = ["text", "json", "junit", "github", "sarif", "markdown"] as const;
 const mapFile = { pattern: /\.(svg|png|html|geojson)$/i, message: "must end in .svg, .png, .html or .geojson" };
 const reportFile = { pattern: /\.(html|md|svg|png|json)$/i, message: "must end in .html, .md, .svg, .png or .json" };
 
 /** Options of one command, or of a few (info, check, validate, map, diff; optimise has its own file). */
 export const commandRows = [
   // check, validate: reporting and gating
-  option({ name: "format", value: choice(findingFormats), commands: ["check", "validate"], flag: "--format <name>", default: "text", help: "text, json, junit, github or markdown" }),
+  option({ name: "format", value: choice(findingFormats), commands: ["check", "validate"], flag: "--format <name>", default: "text", help: "text, json, junit, github, sarif or markdown" }),
+  option({
+    name: "stepSummary",
+    value: flag(),
+    commands: ["check", "validate", "prepare"],
+    flag: "--no-step-summary",
+    default: true,
+    help: "do not append a markdown summary to $GITHUB_STEP_SUMMARY (in GitHub Actions)",
+  }),
   option({ name: "format", value: choice(["text", "json"]), commands: ["info"], flag: "--format <name>", default: "text", help: "text or json" }),
   option({ name: "format", value: choice(["text", "json", "markdown"]), commands: ["diff"], flag: "--format <name>", default: "text", help: "text, json or markdown" }),
   option({

@@ -24,6 +24,7 @@ export function overlap(ctx: PlanContext): Finding[] {
       units: [dataset.units.ids[u]],
       shares: byArea ? shares : undefined,
       suggestion: byArea ? "redraw the footprint boundaries along the unit's boundary" : "keep one row for the unit",
+      ...(!byArea && rows[1]?.line !== undefined ? { line: rows[1].line } : {}),
     });
   });
   return out;

@@ -11,5 +11,6 @@ export function unknownUnit(ctx: PlanContext): Finding[] {
     footprint: row.footprint,
     units: [row.unit],
     suggestion: source ? `check the code against the boundaries' id field, or remove the row` : undefined,
+    ...(row.line !== undefined ? { line: row.line } : {}),
   }));
 }
