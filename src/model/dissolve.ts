@@ -30,7 +30,8 @@ export interface DissolveOptions {
  * (topojson) leaves both sides of an overlap in the outline: self-intersections and footprints
  * overlapping each other. Instead each unit is made valid (GEOS MakeValid, "structure" method),
  * each footprint's units are unioned with OverlayNG on the precision grid (every vertex snapped
- * to the grid, the result valid by construction), sliver holes left by gaps between its units are
+ * to the grid, the result valid by construction; units that already form a coverage on the grid,
+ * like LSOAs, by GEOS's faster coverage union, checked), sliver holes left by gaps between its units are
  * filled, and a footprint overlapping footprints already dissolved loses the overlap (a difference
  * on the same grid), so no two footprints overlap. Rings are then oriented counter-clockwise
  * (holes clockwise).
