@@ -7,10 +7,15 @@ import type { Dataset, Finding, Plan } from "../model/types.js";
 import { type CheckResult, checkPlan } from "../rules/checkPlan.js";
 import { readConstraints } from "./constraints.js";
 
+/** Options of {@link runCheck}; every one may be left out. */
 export interface RunCheckOptions {
+  /** The plan: a CSV (unit, footprint[, footprint_name]) or footprint polygons; default the dataset's plan. */
   planFile?: string;
-  splitTolerance: number;
+  /** Share of a unit (or area) in a second footprint above which it counts as split (default 0.01). */
+  splitTolerance?: number;
+  /** Id field of footprint polygons (default: detected). */
   planIdField?: string;
+  /** TopoJSON object of footprint polygons (default: the only one). */
   planLayer?: string;
   /** A lock file (unit, footprint): each unit must be in that footprint (the `lock` rule). */
   lock?: string;
@@ -20,14 +25,32 @@ export interface RunCheckOptions {
   exceptions?: string;
 }
 
+/** What {@link runCheck} returns: the check result and what it was computed on. */
+export interface CheckOutcome {
+  /** Metrics, footprints and findings: what `check --format json` prints. */
+  result: CheckResult;
+  /** A title for reports: the dataset's name and the plan file. */
+  title: string;
+  planFile: string;
+  dataset: Dataset;
+  plan: Plan;
+}
+
 /**
- * Loads a dataset and a plan (CSV, or polygons by overlay) and runs the plan rules: what the
- * `check` command, `map` and `optimise` (to verify its result) share.
+ * Loads a dataset and a plan (CSV, or polygons by overlay) and runs every plan rule on it: what
+ * the `check` command, `map` and `optimise` (to verify its result) share. Bad input throws an
+ * InputError or UsageError; broken rules are findings (`result.ok` is false when any is an error).
+ *
+ * @param spec the dataset (see {@link readDatasetSpec})
+ * @param opts the plan and rule options; default the dataset's own plan
+ * @example
+ * const { result } = await runCheck(spec, { planFile: "plan.csv" });
+ * result.metrics.crossFootprintProviders; // providers with >= threshold share in 2+ footprints
  */
 export async function runCheck(
   spec: DatasetSpec,
-  opts: RunCheckOptions,
-): Promise<{ result: CheckResult; title: string; planFile: string; dataset: Dataset; plan: Plan }> {
+  opts: RunCheckOptions = {},
+): Promise<CheckOutcome> {
   const planFile = opts.planFile ?? spec.plan;
   if (planFile === undefined) throw new UsageError("no plan given: name a plan file, or a dataset whose manifest has one");
   // A plan on standard input ("-") is a CSV.

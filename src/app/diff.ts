@@ -8,8 +8,13 @@ import { type PlanComparison, comparePlans } from "../rules/comparePlans.js";
  * Loads a dataset and two CSV plans and compares them (what `diff` runs). The dataset's plan
  * column names (`--footprint-column`, ...) apply to a plan whose header has them; otherwise its
  * columns are detected, so a lookup file can be compared with a plain `unit,footprint` plan.
+ *
+ * @param opts `splitTolerance`: share of an area in a second footprint that counts as split (default 0.01)
+ * @example
+ * const c = await runDiff(spec, "plan-2016.csv", "plan.csv");
+ * c.diff.moved.length; // units in another footprint
  */
-export async function runDiff(spec: DatasetSpec, fileA: string, fileB: string, opts: { splitTolerance: number }): Promise<{ comparison: PlanComparison; unitNames: Map<string, string> }> {
+export async function runDiff(spec: DatasetSpec, fileA: string, fileB: string, opts: { splitTolerance?: number } = {}): Promise<PlanComparison> {
   const loaded = await loadDataset({ ...spec, plan: undefined });
   requirePopulation(loaded);
   const { dataset, boundaryFile } = loaded;
@@ -23,6 +28,5 @@ export async function runDiff(spec: DatasetSpec, fileA: string, fileB: string, o
     });
   };
   const [a, b] = [await read(fileA), await read(fileB)];
-  const unitNames = new Map(dataset.units.ids.map((id, u) => [id, dataset.units.names[u]]));
-  return { comparison: comparePlans(dataset, a, b, opts), unitNames };
+  return comparePlans(dataset, a, b, opts);
 }

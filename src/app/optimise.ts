@@ -188,7 +188,7 @@ export async function runOptimise(spec: DatasetSpec, o: RunOptimiseOptions): Pro
     throw new UsageError("split areas need a second geography: give --areas FILE (or the manifest's areas)", o.maxSplitAreas !== undefined ? "--max-split-areas" : "--weights");
   if ((o.weights?.moved ?? 0) > 0 && !dataset.plan) throw new UsageError("units moved need a start plan", "--weights");
   const constraints = await readConstraints(o, loaded.boundaryFile.idField);
-  const problem = optimiseProblem(dataset, dataset.plan, constraints, { margin: o.margin, splitTolerance });
+  const problem = optimiseProblem(dataset, dataset.plan, constraints, { margin: o.margin, splitTolerance, unsplit: o.maxSplitAreas === 0 });
   const ruleOptions = { splitTolerance, margin: o.margin, ...constraints };
   const hasAreas = dataset.areas !== null;
   const startCheck = dataset.plan ? checkPlan(dataset, dataset.plan, ruleOptions) : null;

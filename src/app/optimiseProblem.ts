@@ -36,7 +36,12 @@ export interface Problem {
  * start lacks, a group that is not connected or holds more people than any footprint may, locks
  * splitting a group.
  */
-export function optimiseProblem(dataset: Dataset, startPlan: Plan | null, c: Constraints, o: { margin?: number; splitTolerance: number }): Problem {
+export function optimiseProblem(
+  dataset: Dataset,
+  startPlan: Plan | null,
+  c: Constraints,
+  o: { margin?: number; splitTolerance: number; unsplit?: boolean },
+): Problem {
   const units = dataset.units;
   const n = units.ids.length;
   let inst = instanceFromDataset(dataset, o.splitTolerance);
@@ -84,8 +89,8 @@ export function optimiseProblem(dataset: Dataset, startPlan: Plan | null, c: Con
   }
 
   let contracted: Contracted | null = null;
+  const groupOf = new Int32Array(n).fill(-1);
   if (c.groups?.length) {
-    const groupOf = new Int32Array(n).fill(-1);
     const maxAllowed = Math.max(inst.max, ...(c.exceptions ?? []).map((e) => e.max ?? 0));
     c.groups.forEach((g, gi) => {
       const members: number[] = [];
@@ -115,8 +120,12 @@ export function optimiseProblem(dataset: Dataset, startPlan: Plan | null, c: Con
         }
       }
     });
-    contracted = contractGroups(inst, groupOf);
   }
+  // With no split area allowed, the units sharing an area (each holding more than the tolerance
+  // of it) must share a footprint: they join into groups, which makes every plan searched
+  // unsplit (clusters too populous for one footprint are left to the search's cap instead).
+  if (o.unsplit && dataset.areas) unsplitGroups(dataset, inst, o.splitTolerance, groupOf, c.groups?.length ?? 0);
+  if (groupOf.some((g) => g >= 0)) contracted = contractGroups(inst, groupOf);
 
   const of = contracted?.of;
   const pick = (perUnit: Int32Array, m: number, combine: (units: number[]) => number) =>
@@ -145,4 +154,57 @@ export function optimiseProblem(dataset: Dataset, startPlan: Plan | null, c: Con
     movedOffset: contracted && start ? contracted.members.reduce((x, us) => x + (us.length > 1 ? us.filter((u) => start![u] !== majority(us)).length : 0), 0) : 0,
     expand: (assign) => (contracted ? expandAssignment(contracted, assign) : assign),
   };
+}
+
+/**
+ * Adds to `groupOf` the clusters of units that share an area of the second geography (each unit
+ * holding more than `tolerance` of it), merged with the groups already there, except clusters
+ * holding more people than a footprint may or not connected by themselves. Group numbers from
+ * `first` on are new.
+ */
+function unsplitGroups(dataset: Dataset, inst: Instance, tolerance: number, groupOf: Int32Array, first: number): void {
+  const units = dataset.units;
+  const n = units.ids.length;
+  const parent = Int32Array.from({ length: n }, (_, u) => u);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  const union = (a: number, b: number) => {
+    parent[find(a)] = find(b);
+  };
+  // Existing groups stay together.
+  const firstOf = new Map<number, number>();
+  for (let u = 0; u < n; u++) if (groupOf[u] >= 0) firstOf.has(groupOf[u]) ? union(u, firstOf.get(groupOf[u])!) : firstOf.set(groupOf[u], u);
+  const total = new Map<string, number>();
+  for (const a of dataset.areas ?? []) total.set(a.area, (total.get(a.area) ?? 0) + a.weight);
+  const byArea = new Map<string, number>();
+  for (const a of dataset.areas ?? []) {
+    const u = units.index.get(a.unit);
+    const t = total.get(a.area)!;
+    if (u === undefined || !(t > 0) || a.weight / t <= tolerance) continue;
+    const prior = byArea.get(a.area);
+    if (prior === undefined) byArea.set(a.area, u);
+    else union(u, prior);
+  }
+  const pop = new Map<number, number>();
+  const size = new Map<number, number>();
+  for (let u = 0; u < n; u++) {
+    const r = find(u);
+    pop.set(r, (pop.get(r) ?? 0) + inst.population[u]);
+    size.set(r, (size.get(r) ?? 0) + 1);
+  }
+  // A cluster must also be connected by itself, or contracting it would hide a gap.
+  const membersOf = new Map<number, number[]>();
+  for (let u = 0; u < n; u++) if (size.get(find(u))! >= 2) membersOf.set(find(u), [...(membersOf.get(find(u)) ?? []), u]);
+  const connected = new Set<number>();
+  for (const [r, us] of membersOf) if (components(us, dataset.adjacency.neighbors).length === 1) connected.add(r);
+  const number = new Map<number, number>();
+  let next = first;
+  for (let u = 0; u < n; u++) {
+    const r = find(u);
+    if (!connected.has(r) || pop.get(r)! > inst.max) continue;
+    if (!number.has(r)) number.set(r, next++);
+    groupOf[u] = number.get(r)!;
+  }
 }

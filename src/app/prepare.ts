@@ -15,6 +15,9 @@ import { primaryFootprints } from "./prepare/footprints.js";
 import { prepareLinks } from "./prepare/links.js";
 import { buildUnitTable } from "./prepare/unitTable.js";
 import { writePrepared } from "./prepare/writePrepared.js";
+import type { PrepareResult } from "./prepare/prepareResult.js";
+
+export type { PrepareResult };
 
 /** Names of a population column, best first ("All Ages" in ONS small-area estimates). */
 const populationPreferences: (string | RegExp)[] = ["population", "pop", /^pop/i, /population/i, /^all[ _]ages$/i, "value"];
@@ -54,36 +57,6 @@ export interface PrepareOptions {
   name?: string;
   /** How the run was started, recorded in prepare.json. */
   provenance?: { version: string; command: string };
-}
-
-/** The result of `prepare` (its JSON output, and prepare.json in the written folder). */
-export interface PrepareResult {
-  /** No finding of error severity: the dataset was written. */
-  ok: boolean;
-  name: string;
-  /** The output folder and the files written in it (none when there are errors). */
-  out: string;
-  files: string[];
-  /** The manifest written, or null. */
-  manifest: string | null;
-  columns: Record<string, string>;
-  counts: {
-    smallAreas: number;
-    units: number;
-    population: number;
-    footprints: number;
-    providers: number;
-    providerRows: number;
-    areaRows: number;
-    links: number;
-    boundaryFeatures: number;
-  };
-  /** "given": unit polygons as read; "dissolved": from small-area polygons. */
-  boundaries: "given" | "dissolved";
-  inputs: { role: string; file: string; sha256: string }[];
-  version?: string;
-  command?: string;
-  findings: Finding[];
 }
 
 /**

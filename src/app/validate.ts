@@ -44,6 +44,12 @@ const validateSeverity: Record<string, "error" | "warning"> = {
  * geometry check, checks the population, provider and area tables joined to the units (when given,
  * and when the geometry is sound enough to load) and, with `fix`, writes mechanically repaired
  * features. Findings are about the input files, not the repaired one.
+ *
+ * @param spec the dataset: its boundaries, and the tables to check with them when given
+ * @example
+ * const v = await runValidate({ boundaries: "ccg16.geojson", population: "pop.csv" });
+ * v.ok; // false when any finding has error severity
+ * v.findings.filter((f) => f.rule === "self-intersections");
  */
 export async function runValidate(spec: DatasetSpec, opts: RunValidateOptions = {}): Promise<ValidateResult> {
   const file = relative(process.cwd(), spec.boundaries) || spec.boundaries;

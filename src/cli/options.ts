@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { demoManifest } from "../app/dataset.js";
 import { UsageError } from "../errors.js";
 import { readManifest } from "../io/manifest.js";
 import type { DatasetSpec } from "../options/datasetSpec.js";
@@ -7,9 +7,6 @@ import { defaults } from "../options/defaults.js";
 import type { AnyRow } from "../options/row.js";
 import { longFlag } from "../options/row.js";
 import { optionTable } from "../options/table.js";
-
-/** The embedded synthetic demo dataset, used when neither --dataset nor boundaries are given. */
-export const demoManifest = fileURLToPath(new URL("../../data/demo/stp-footprint.json", import.meta.url));
 
 /** Rows that set the dataset spec: those with a manifest key, and flags that set several (--unit-column). */
 const specRows: AnyRow[] = optionTable.filter((r) => r.manifest !== undefined || (r.sets?.length ?? 0) > 0);

@@ -3,9 +3,9 @@
  * geography and a starting plan, generated deterministically from one seed.
  */
 import type { Feature, Polygon } from "geojson";
-import { createRng } from "../optimise/random.js";
+import { toCsv } from "../io/writeCsv.js";
 import { defaults } from "../options/defaults.js";
-import { formatCsv } from "./csv.js";
+import { createRng } from "../random.js";
 import { createHexGrid } from "./hexGrid.js";
 import { makeLand, SEA } from "./land.js";
 import { makeAreas } from "./makeAreas.js";
@@ -25,10 +25,10 @@ import { unitGeometry } from "./unitGeometry.js";
 export type DemoFiles = Record<string, string>;
 
 /** The default seed of the committed dataset in data/demo. */
-export const DEMO_SEED = 20170101;
+const DEMO_SEED = 20170101;
 
 /** Sizes and rule parameters of the demo. */
-export const DEMO_PARAMS = {
+const DEMO_PARAMS = {
   totalPopulation: 50_000_000,
   mainlandUnits: 199,
   providers: 120,
@@ -243,18 +243,18 @@ export function generateDemo(opts: { seed?: number } = {}): DemoFiles {
     "stp-footprint.json": demoManifest(),
     "README.md": demoReadme(summary),
     "units.geojson": geojson,
-    "population.csv": formatCsv(
+    "population.csv": toCsv(
       ["unit", "population"],
       codes.map((c, u) => [c, population[u]]),
     ),
-    "providers.csv": formatCsv(["provider", "unit", "value"], providerRows),
-    "provider_sites.csv": formatCsv(["provider", "name", "lon", "lat"], siteRows),
-    "links.csv": formatCsv(
+    "providers.csv": toCsv(["provider", "unit", "value"], providerRows),
+    "provider_sites.csv": toCsv(["provider", "name", "lon", "lat"], siteRows),
+    "links.csv": toCsv(
       ["unit_a", "unit_b", "kind", "note"],
       linked.map((u) => [codes[island], codes[u], "ferry", `Synthetic ferry route from ${names[island]} to ${names[u]}`]),
     ),
-    "areas.csv": formatCsv(["area", "area_name", "unit", "weight"], areaRows),
-    "plan.csv": formatCsv(
+    "areas.csv": toCsv(["area", "area_name", "unit", "weight"], areaRows),
+    "plan.csv": toCsv(
       ["unit", "footprint", "footprint_name"],
       codes.map((c, u) => [c, fpCode(plan.footprintOf[u]), fpName(plan.footprintOf[u])]),
     ),

@@ -1,8 +1,8 @@
 /**
  * A second geography ("local authorities") over the units, for split-area checks.
  */
-import type { Rng } from "../optimise/random.js";
-import { randInt } from "../optimise/random.js";
+import type { Rng } from "../random.js";
+import { randInt } from "../random.js";
 import { components } from "./components.js";
 import { growRegions } from "./growRegions.js";
 

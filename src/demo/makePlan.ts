@@ -2,11 +2,11 @@
  * The demo's starting plan: footprints grown over the unit adjacency, then deliberately broken in
  * a few known ways so that `check` has something to report.
  */
-import type { Rng } from "../optimise/random.js";
+import type { Rng } from "../random.js";
 import { components } from "./components.js";
 import { growRegions } from "./growRegions.js";
 
-export interface PlanBreaks {
+interface PlanBreaks {
   /** Footprint (index) above the population maximum, made by merging two neighbours. */
   oversize: number;
   /** Footprint that is a single unit below the population minimum. */

@@ -2,8 +2,8 @@
  * Invented place names built from syllables, so that no name belongs to a real place by design
  * (and none is chosen to resemble one).
  */
-import type { Rng } from "../optimise/random.js";
-import { randInt } from "../optimise/random.js";
+import type { Rng } from "../random.js";
+import { randInt } from "../random.js";
 
 const ONSETS = ["b", "br", "c", "d", "dr", "f", "g", "gl", "h", "k", "l", "m", "n", "p", "qu", "r", "s", "st", "t", "th", "tr", "v", "w", "y", "z"];
 const VOWELS = ["a", "e", "i", "o", "u", "ae", "ei", "ou", "y"];

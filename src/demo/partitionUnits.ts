@@ -2,8 +2,8 @@
  * Splits the land cells into units: seeds spread by local population density (small units in
  * cities, large ones in the countryside), then each cell joins the seed nearest along the grid.
  */
-import type { Rng } from "../optimise/random.js";
-import { randInt } from "../optimise/random.js";
+import type { Rng } from "../random.js";
+import { randInt } from "../random.js";
 import type { HexGrid } from "./hexGrid.js";
 import { ISLAND, MAINLAND, type Land } from "./land.js";
 import { valueNoise } from "./noise.js";

@@ -4,14 +4,14 @@
  */
 
 /** Longitude and latitude of the local origin. */
-export const ORIGIN_LON = -30;
-export const ORIGIN_LAT = 45;
+const ORIGIN_LON = -30;
+const ORIGIN_LAT = 45;
 
 const KM_PER_DEG_LAT = 110.574;
 const KM_PER_DEG_LON = 111.32 * Math.cos((ORIGIN_LAT * Math.PI) / 180);
 
 /** Rounds to 5 decimals (about 1 m), the precision of every coordinate in the dataset. */
-export function round5(v: number): number {
+function round5(v: number): number {
   const r = Math.round(v * 1e5) / 1e5;
   return r === 0 ? 0 : r;
 }

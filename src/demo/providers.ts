@@ -2,7 +2,7 @@
  * Synthetic providers (hospital trusts): sites placed where people live, and catchments from a
  * distance-decay (Huff-style gravity) model.
  */
-import type { Rng } from "../optimise/random.js";
+import type { Rng } from "../random.js";
 import type { HexGrid } from "./hexGrid.js";
 import { normal } from "./settlements.js";
 

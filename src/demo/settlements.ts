@@ -2,8 +2,8 @@
  * Where the people of the demo country live: a few big cities, many towns and a thin rural
  * background, turned into a population per grid cell.
  */
-import type { Rng } from "../optimise/random.js";
-import { randInt } from "../optimise/random.js";
+import type { Rng } from "../random.js";
+import { randInt } from "../random.js";
 import type { HexGrid } from "./hexGrid.js";
 import { ISLAND, MAINLAND, type Land } from "./land.js";
 import { valueNoise } from "./noise.js";

@@ -1,6 +1,5 @@
 import { InputError } from "../errors.js";
-
-const plainNumber = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+import { isPlainNumber } from "../options/plainNumber.js";
 
 /**
  * Parses a numeric cell strictly: "1234", "1234.5", "1e6". Thousands separators ("1,234"),
@@ -9,7 +8,7 @@ const plainNumber = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  */
 export function parseNumber(text: string, file: string, line: number, column: string): number {
   const t = text.trim();
-  if (!plainNumber.test(t)) {
+  if (!isPlainNumber(t)) {
     const hint = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)
       ? " (remove the thousands separators)"
       : /\d\s+\d/.test(t)

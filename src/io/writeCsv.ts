@@ -1,3 +1,5 @@
+import { isPlainNumber } from "../options/plainNumber.js";
+
 /**
  * Formats a CSV cell: quoted when it holds a comma, quote or line break; and, because spreadsheet
  * programs run cells that begin with =, +, - or @ as formulas, such cells get a leading
@@ -7,7 +9,7 @@ export function csvCell(value: string | number): string {
   let s = String(value);
   // Apostrophes already in front are kept and one more is added, so reading (which drops one)
   // gives the value back exactly.
-  if (/^'*[=+\-@\t\r]/.test(s) && !/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(s)) s = `'${s}`;
+  if (/^'*[=+\-@\t\r]/.test(s) && !isPlainNumber(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -25,6 +25,17 @@ interface Cell {
  * the best distance they could hold, and a cell is dropped once it cannot beat the best point
  * found by more than `precision`.
  *
+ * Why not the `polylabel` package (the same algorithm): it takes one polygon (an exterior ring and
+ * its holes) and measures the distance to every ring, while a footprint's label needs the union of
+ * several unit polygons with the distance measured to the footprint's outline only, so that inner
+ * unit boundaries do not push the label away (footprintLabelShape); polylabel would need the units
+ * dissolved into footprint rings first, and it searches only the first ring's box. Where both
+ * apply (the largest polygon of each unit, projected as the map draws it), polylabel 2.1.0 is 2 to
+ * 5 times faster (CCG16, 209 polygons at 2 px: 7.5 ms against 23.8 ms; the demo's 200 at 1 px:
+ * 17.8 against 41.1 ms) and finds the same inscribed radius to within 0.8 px (equal for 190 of 209),
+ * but the map of the England 2016 plan spends about 50 ms of its 1.8 s here (a CPU profile), which
+ * does not pay for a second implementation beside this one.
+ *
  * @returns the point and its distance to the edge
  * @example
  * poleOfInaccessibility(shape, 0.5); // { x, y, distance }

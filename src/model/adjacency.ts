@@ -1,6 +1,6 @@
 import { defaults } from "../options/defaults.js";
-import { type FlatRings, flattenGeometries } from "./flatRings.js";
-import type { AdjacencyGraph, UnitGeometry } from "./types.js";
+import { flattenGeometries } from "./flatRings.js";
+import type { AdjacencyGraph, FlatRings, UnitGeometry } from "./types.js";
 
 export interface AdjacencyOptions {
   /** "rook": units sharing a stretch of boundary; "queen": units that touch at all. Default: the option table's (rook). */

@@ -20,6 +20,8 @@ export interface ChangedFootprint {
   gained: string[];
   /** Units it had in A but not in B. */
   lost: string[];
+  /** Names of the units gained and lost (unit id -> name), where the boundaries name them. */
+  unitNames: Record<string, string>;
 }
 
 /** What changed from plan A to plan B, unit by unit and footprint by footprint. */
@@ -70,7 +72,14 @@ export function diffPlans(units: Units, a: Plan, b: Plan): PlanDiff {
     const sa = new Set(before), sb = new Set(after);
     const gained = after.filter((u) => !sa.has(u));
     const lost = before.filter((u) => !sb.has(u));
-    if (gained.length || lost.length) changed.push({ footprint: f, name: nameOf(f), gained, lost });
+    if (gained.length || lost.length) {
+      const unitNames: Record<string, string> = {};
+      for (const id of [...gained, ...lost]) {
+        const name = units.names[units.index.get(id)!];
+        if (name) unitNames[id] = name;
+      }
+      changed.push({ footprint: f, name: nameOf(f), gained, lost, unitNames });
+    }
     else unchanged++;
   }
   return { moved, created, removed, changed, unchanged };

@@ -6,8 +6,8 @@ import type { UnitGeometry } from "./types.js";
  * Holes smaller than this (square metres), or thinner on average (2 x area / perimeter) than
  * `sliverHoleWidth` metres, are slivers between neighbours, not real enclaves.
  */
-export const sliverHoleArea = 10_000;
-export const sliverHoleWidth = 25;
+const sliverHoleArea = 10_000;
+const sliverHoleWidth = 25;
 
 /** Decimal places of the coordinates written by default: 1e-6 degree is about 0.1 m. */
 export const defaultDecimals = 6;

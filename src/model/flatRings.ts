@@ -1,17 +1,4 @@
-import type { UnitGeometry } from "./types.js";
-
-/**
- * Every ring of every unit in flat typed arrays: ring r holds the points
- * (coords[2k], coords[2k+1]) for k in [ringStart[r], ringStart[r+1]), and belongs to unit
- * ringUnit[r]. Hot loops (adjacency, overlays) read these instead of nested GeoJSON arrays.
- */
-export interface FlatRings {
-  coords: Float64Array;
-  ringStart: Int32Array;
-  ringUnit: Int32Array;
-  /** Bounding box of all points: [minX, minY, maxX, maxY]. */
-  bbox: [number, number, number, number];
-}
+import type { FlatRings, UnitGeometry } from "./types.js";
 
 /** Grows a typed array to at least `size` elements, keeping its contents. */
 function grow<T extends Float64Array | Int32Array>(a: T, size: number): T {

@@ -121,7 +121,7 @@ export function placeName(name: string): string {
  * A footprint's name from its members: the places (local authorities when known, else units)
  * holding most of its people, largest first, until they hold more than half of them or three are
  * named; "and N more" when three hold half or less. So no name claims a place that is under half
- * of the footprint.
+ * of the footprint. When a place's own name has "and" in it, "&" joins the last two.
  * @param weights place -> people of the footprint in it
  * @example
  * memberName(new Map([["Camden", 280], ["Barnet", 400], ["Enfield", 330]])) // "Barnet and Enfield"
@@ -138,6 +138,8 @@ export function memberName(weights: Map<string, number>): string {
     held += w;
   }
   const rest = places.length - named.length;
-  if (rest > 0 && held <= total / 2) return `${named.join(", ")} and ${rest} more`;
-  return named.length === 1 ? named[0] : `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}`;
+  // "Brighton and Hove and Arun" would read as three places: with an "and" inside a name, "&" joins.
+  const and = named.some((n) => / and /.test(n)) ? " & " : " and ";
+  if (rest > 0 && held <= total / 2) return `${named.join(", ")}${and}${rest} more`;
+  return named.length === 1 ? named[0] : `${named.slice(0, -1).join(", ")}${and}${named[named.length - 1]}`;
 }

@@ -15,7 +15,7 @@ interface Box {
   maxY: number;
 }
 
-export function bbox(g: UnitGeometry | null): Box {
+function bbox(g: UnitGeometry | null): Box {
   const b = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   if (!g) return b;
   for (const poly of g.type === "Polygon" ? [g.coordinates] : g.coordinates) {
@@ -39,7 +39,7 @@ function boxesMeet(a: Box, b: Box): boolean {
  * Sections of a polygon along scanlines y_j = y0 + (j + 0.5) h, j in [0, lines): for each line,
  * the sorted x crossings; consecutive pairs are the inside intervals.
  */
-export function sections(g: UnitGeometry | null, y0: number, h: number, lines: number): Float64Array[] {
+function sections(g: UnitGeometry | null, y0: number, h: number, lines: number): Float64Array[] {
   const xs: number[][] = Array.from({ length: lines }, () => []);
   if (!g || !(h > 0)) return xs.map(() => new Float64Array(0));
   for (const poly of g.type === "Polygon" ? [g.coordinates] : g.coordinates) {

@@ -11,7 +11,7 @@ export interface DataIssue {
 }
 
 /** More people than live on Earth: a unit above this is a data error (a unit slip, a pasted total). */
-export const maxPopulation = 1e10;
+const maxPopulation = 1e10;
 
 /**
  * Joins population rows to units: one value per unit, NaN where a unit has none.

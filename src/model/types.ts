@@ -1,9 +1,22 @@
 import type { Severity } from "../options/valueTypes.js";
 import type { MultiPolygon, Polygon } from "geojson";
-import type { FlatRings } from "./flatRings.js";
 
 /** Polygonal geometry of one unit, as read (possibly invalid: self-touching rings are common). */
 export type UnitGeometry = Polygon | MultiPolygon;
+
+/**
+ * Every ring of every unit in flat typed arrays: ring r holds the points
+ * (coords[2k], coords[2k+1]) for k in [ringStart[r], ringStart[r+1]), and belongs to unit
+ * ringUnit[r]. Hot loops (adjacency, overlays) read these instead of nested GeoJSON arrays
+ * (model/flatRings.ts builds them).
+ */
+export interface FlatRings {
+  coords: Float64Array;
+  ringStart: Int32Array;
+  ringUnit: Int32Array;
+  /** Bounding box of all points: [minX, minY, maxX, maxY]. */
+  bbox: [number, number, number, number];
+}
 
 /**
  * The organisations being grouped (CCGs, LSOAs, ...). Inside the tool a unit is its integer index;

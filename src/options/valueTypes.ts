@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isPlainNumber } from "./plainNumber.js";
 import { isRuleId, nearestRuleId } from "./ruleIds.js";
 
 /**
@@ -19,8 +20,6 @@ export interface ValueType<T> {
   /** Takes no value on the command line (a switch). */
   switch?: boolean;
 }
-
-const numberText = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Text: a column or field name, a title. */
 export function text(check?: { pattern: RegExp; message: string }): ValueType<string> {
@@ -52,7 +51,7 @@ export function files(check: { pattern: RegExp; message: string }): ValueType<st
  */
 export function number(bounds: (n: z.ZodNumber) => z.ZodNumber): ValueType<number> {
   const schema = bounds(z.number().finite("must be a finite number"));
-  const fromCli = z.string().trim().regex(numberText, "must be a plain number (like 300000 or 0.05)").transform(Number).pipe(schema);
+  const fromCli = z.string().trim().refine(isPlainNumber, "must be a plain number (like 300000 or 0.05)").transform(Number).pipe(schema);
   return { schema, fromCli, show: String };
 }
 

@@ -32,7 +32,7 @@ export function asFindingsReport(r: CheckReportInput): FindingsReport {
 }
 
 /** Text: a per-footprint table, then findings grouped by rule, then a one-line verdict. */
-export function checkText(r: CheckReportInput, out: Sink, c: Palette): void {
+function checkText(r: CheckReportInput, out: Sink, c: Palette): void {
   const { result } = r;
   const rows: string[][] = [["footprint", "name", "units", "population", "status"].map((h) => c.bold(h))];
   for (const f of result.footprints) {
@@ -53,20 +53,20 @@ export function checkText(r: CheckReportInput, out: Sink, c: Palette): void {
 }
 
 /** JSON, as documented in the README: { ok, metrics, footprints, findings }. */
-export function checkJson(r: CheckReportInput, out: Sink): void {
+function checkJson(r: CheckReportInput, out: Sink): void {
   out.write(JSON.stringify(r.result, null, 2) + "\n");
 }
 
-export function checkJunit(r: CheckReportInput, out: Sink): void {
+function checkJunit(r: CheckReportInput, out: Sink): void {
   findingsJunit(asFindingsReport(r), out);
 }
 
-export function checkGithub(r: CheckReportInput, out: Sink): void {
+function checkGithub(r: CheckReportInput, out: Sink): void {
   findingsGithub(asFindingsReport(r), out);
 }
 
 /** Markdown for a pull-request comment: verdict, metrics, the footprint table, findings. */
-export function checkMarkdown(r: CheckReportInput, out: Sink): void {
+function checkMarkdown(r: CheckReportInput, out: Sink): void {
   const { result } = r;
   const m = result.metrics;
   const errors = result.findings.filter((f) => f.severity === "error").length;

@@ -8,8 +8,6 @@ export interface DiffReportInput {
   /** Short names of the two plans (file names). */
   nameA: string;
   nameB: string;
-  /** Unit id -> name, for the units gained and lost. */
-  unitNames: ReadonlyMap<string, string>;
 }
 
 /** Metric rows shown side by side: label, value in A, value in B. */
@@ -36,8 +34,8 @@ function metricRows(a: PlanSide, b: PlanSide): [string, string, string, string][
 const label = (id: string | null, name = "") => (id === null ? "(none)" : name ? `${id} ${name}` : id);
 
 /** Unit ids with their names, as "E38000016 (NHS Bolton CCG)". */
-function unitList(ids: readonly string[], names: ReadonlyMap<string, string>): string {
-  return ids.map((u) => (names.get(u) ? `${u} (${names.get(u)})` : u)).join(", ");
+function unitList(ids: readonly string[], names: Readonly<Record<string, string>>): string {
+  return ids.map((u) => (names[u] ? `${u} (${names[u]})` : u)).join(", ");
 }
 
 /** Text: metrics side by side, then moved units, then footprints created, removed and changed. */
@@ -54,7 +52,7 @@ export function diffText(r: DiffReportInput, out: Sink, c: Palette): void {
   for (const f of diff.created) lines.push(`  ${c.green("+")} ${fp(f)}: ${f.units.length} units`);
   for (const f of diff.removed) lines.push(`  ${c.red("-")} ${fp(f)}: ${f.units.length} units`);
   for (const f of diff.changed) {
-    const parts = [f.gained.length ? `gains ${unitList(f.gained, r.unitNames)}` : "", f.lost.length ? `loses ${unitList(f.lost, r.unitNames)}` : ""].filter(Boolean);
+    const parts = [f.gained.length ? `gains ${unitList(f.gained, f.unitNames)}` : "", f.lost.length ? `loses ${unitList(f.lost, f.unitNames)}` : ""].filter(Boolean);
     lines.push(`  ${c.yellow("~")} ${fp(f)}: ${parts.join("; ")}`);
   }
   out.write(lines.join("\n") + "\n");
@@ -85,7 +83,7 @@ export function diffMarkdown(r: DiffReportInput, out: Sink): void {
   for (const f of diff.created) lines.push(`- ➕ ${mdCell(f.footprint)} ${mdCell(f.name)} (${f.units.length} units)`);
   for (const f of diff.removed) lines.push(`- ➖ ${mdCell(f.footprint)} ${mdCell(f.name)} (${f.units.length} units)`);
   for (const f of diff.changed) {
-    const parts = [f.gained.length ? `gains ${unitList(f.gained, r.unitNames)}` : "", f.lost.length ? `loses ${unitList(f.lost, r.unitNames)}` : ""].filter(Boolean);
+    const parts = [f.gained.length ? `gains ${unitList(f.gained, f.unitNames)}` : "", f.lost.length ? `loses ${unitList(f.lost, f.unitNames)}` : ""].filter(Boolean);
     lines.push(`- ✏️ ${mdCell(f.footprint)} ${mdCell(f.name)}: ${mdCell(parts.join("; "))}`);
   }
   out.write(lines.join("\n") + "\n");

@@ -31,7 +31,7 @@ function verdict(r: ValidateResult): { errors: number; warnings: number } {
 }
 
 /** Text: findings grouped by rule, then a one-line verdict (and where repairs went). */
-export function validateText(r: ValidateResult, out: Sink, c: Palette): void {
+function validateText(r: ValidateResult, out: Sink, c: Palette): void {
   out.write(`${c.bold(r.file)}: ${formatInt(r.units)} units${r.populationTotal !== undefined ? `, population ${formatInt(r.populationTotal)} in all` : ""}\n`);
   findingsText(r.findings, out, c);
   const { errors, warnings } = verdict(r);
@@ -42,12 +42,12 @@ export function validateText(r: ValidateResult, out: Sink, c: Palette): void {
 }
 
 /** JSON: { ok, file, units, findings, fixed? }. */
-export function validateJson(r: ValidateResult, out: Sink): void {
+function validateJson(r: ValidateResult, out: Sink): void {
   out.write(JSON.stringify(r, null, 2) + "\n");
 }
 
 /** Markdown for a pull-request comment. */
-export function validateMarkdown(r: ValidateResult, out: Sink): void {
+function validateMarkdown(r: ValidateResult, out: Sink): void {
   const { errors, warnings } = verdict(r);
   out.write(`## stp-footprint validate: ${r.ok ? "✅ pass" : "❌ fail"}\n\n**${r.file}**: ${counted(r.units, "unit")}; ${counted(errors, "error")}, ${counted(warnings, "warning")}.\n${findingsMarkdown(r.findings)}\n`);
 }

@@ -1,7 +1,6 @@
 import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
 import { components } from "../../src/demo/components.js";
-import { formatCsv } from "../../src/demo/csv.js";
 import { growRegions } from "../../src/demo/growRegions.js";
 import { createHexGrid } from "../../src/demo/hexGrid.js";
 import { toLonLat } from "../../src/demo/projection.js";
@@ -15,10 +14,6 @@ const square = (x: number, y: number): Polygon => ({
 });
 
 describe("demo parts", () => {
-  it("formatCsv: quotes only fields with commas or quotes, ends with a newline", () => {
-    expect(formatCsv(["a", "b"], [["x,y", 'say "hi"'], ["plain", 3]])).toBe('a,b\n"x,y","say ""hi"""\nplain,3\n');
-  });
-
   it("sharedEdgeAdjacency: squares sharing an edge are neighbours, corner-only contact is not", () => {
     //     +--+--+
     //     |0 |1 |      0 meets 2 and 3 only at a corner

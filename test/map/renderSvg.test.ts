@@ -83,15 +83,68 @@ describe("renderSvg on a grid", () => {
     expect(svg).toContain("<title>Grid &lt;test&gt;</title>");
   });
 
-  it("renderSvg: labels sit inside their footprint's box", () => {
+  it("renderSvg: each label names a point inside its footprint, on a unit away from the footprint's edge", () => {
     const { svg } = scene();
-    // C covers r1c1, r0c1, r0c2: the label's anchor is inside one of them; with y flipped, C is lower.
-    const c = elements(svg, "text", "label").find((t) => t["data-footprint"] === "C")!;
-    const a = elements(svg, "text", "label").find((t) => t["data-footprint"] === "A")!;
-    const cy = Number(/y="([\d.]+)"/.exec(svg.slice(svg.indexOf('data-footprint="C" font-size')))![1]);
-    const ay = Number(/y="([\d.]+)"/.exec(svg.slice(svg.indexOf('data-footprint="A" font-size')))![1]);
-    expect(c).toBeDefined();
-    expect(a).toBeDefined();
-    expect(cy).toBeGreaterThan(ay);
+    const shapes = new Map(elements(svg, "path", "footprint").map((p) => [p["data-footprint"], rings(p.d)]));
+    const leaders = new Map(elements(svg, "path", "leader").map((p) => [p["data-footprint"], p.d]));
+    const named = new Map<string, [number, number]>();
+    for (const m of svg.matchAll(/<text class="label" data-footprint="([^"]*)" font-size="([\d.]+)">(.*?)<\/text>/g)) {
+      const spans = [...m[3].matchAll(/<tspan class="\w+" x="([\d.]+)" y="([\d.]+)"/g)].map((t) => [Number(t[1]), Number(t[2])]);
+      // The point a label names: where its leader starts, or else the middle of its text block
+      // (renderSvg puts the rows around the label's y, shifted down by 0.35 of the font size).
+      const leader = leaders.get(m[1]);
+      const mid = (spans[0][1] + spans[spans.length - 1][1]) / 2 - 0.35 * Number(m[2]);
+      named.set(m[1], leader ? (/^M([\d.]+) ([\d.]+)/.exec(leader)!.slice(1).map(Number) as [number, number]) : [spans[0][0], mid]);
+    }
+    expect([...named.keys()].sort()).toEqual(["A", "B", "C", "D"]);
+    for (const [id, [x, y]] of named) {
+      const own = shapes.get(id)!;
+      expect(insideRings(own, x, y), `${id}'s label at (${x}, ${y})`).toBe(true);
+      for (const [other, r] of shapes) if (other !== id) expect(insideRings(r, x, y), `${id}'s label is not in ${other}`).toBe(false);
+      // A pole of inaccessibility, not a point on a border: at least a third of a unit's side from
+      // every unit edge of the footprint (the path has a square per unit; a square's centre is half
+      // a side from its edges).
+      const side = Math.min(...own.map((r) => extent(r)));
+      expect(distanceToRings(own, x, y), `${id}'s label is near its edge`).toBeGreaterThan(side / 3);
+    }
   });
 });
+
+/** The rings of an SVG path made of M x yL x y ... Z parts. */
+function rings(d: string): number[][] {
+  return d
+    .split("M")
+    .filter(Boolean)
+    .map((part) => part.replace(/[LZ]/g, " ").trim().split(/\s+/).map(Number));
+}
+
+/** Even-odd point in rings (flat [x0, y0, x1, y1, ...]). */
+function insideRings(rs: number[][], x: number, y: number): boolean {
+  let inside = false;
+  for (const r of rs) {
+    for (let i = 0, n = r.length / 2, j = n - 1; i < n; j = i++) {
+      const xi = r[2 * i], yi = r[2 * i + 1], xj = r[2 * j], yj = r[2 * j + 1];
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/** Distance from a point to the nearest edge of the rings. */
+function distanceToRings(rs: number[][], x: number, y: number): number {
+  let best = Infinity;
+  for (const r of rs) {
+    for (let i = 0, n = r.length / 2, j = n - 1; i < n; j = i++) {
+      const ax = r[2 * j], ay = r[2 * j + 1], dx = r[2 * i] - ax, dy = r[2 * i + 1] - ay;
+      const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy || 1)));
+      best = Math.min(best, Math.hypot(ax + t * dx - x, ay + t * dy - y));
+    }
+  }
+  return best;
+}
+
+/** The smaller of a ring's width and height. */
+function extent(r: number[]): number {
+  const xs = r.filter((_, i) => i % 2 === 0), ys = r.filter((_, i) => i % 2 === 1);
+  return Math.min(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+}

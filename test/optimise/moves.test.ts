@@ -60,3 +60,31 @@ describe("moves", () => {
     }
   });
 });
+
+describe("areaMove", () => {
+  it("areaMove: carrying a split area's units over keeps every footprint connected and within bounds, and its energy is the state's", async () => {
+    const { areaMove } = await import("../../src/optimise/moves.js");
+    let applied = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const inst = gridInstance({ rows: 5, cols: 6, k: 4, seed, providers: 10, areas: 14 });
+      const plan = optimise(inst, { seed, iterations: 3_000, footprints: { min: 4, max: 4 } }).assignment;
+      const s = stateOf(inst, plan, 4, { start: plan, objective: { weights: { split: 1 } } });
+      const split = s.energy.term("split") as import("../../src/optimise/energy/shares.js").ShareTerm;
+      const sc = new ResplitScratch(s);
+      const rng = createRng(seed);
+      const pair = Int32Array.of(-1, -1);
+      for (let t = 0; t < 40; t++) {
+        const g = split.pickCountedPair(rng, pair);
+        if (g < 0) break;
+        const before = Int32Array.from(s.assign);
+        areaMove(s, g, pair[1], pair[0], inst.areas!.offsets, inst.areas!.unit, sc, acceptAll);
+        if (s.assign.some((f, u) => f !== before[u])) applied++;
+        expect(planProblems(inst, s.assign)).toEqual([]);
+        const e = s.energy.value(s);
+        s.recompute();
+        expect(s.energy.value(s)).toBeCloseTo(e, 9);
+      }
+    }
+    expect(applied).toBeGreaterThan(10);
+  });
+});

@@ -1,42 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { counted, palette, plainLength, table } from "../../src/report/text.js";
+import { palette, plainLength, table } from "../../src/report/text.js";
 
-describe("text tables", () => {
-  it("table: coloured cells line up with plain ones (widths measured without ANSI codes)", () => {
-    const c = palette(true);
-    const out = table([[c.bold("metric"), c.bold("start"), c.bold("result")], ["cross-footprint providers", "78", "42"], ["units moved", "", "74"]], [false, true, true]);
-    const lines = out.split("\n").map((l) => l.replace(/\u001b\[[0-9;]*m/g, ""));
-    expect(out).toContain("\u001b[1m");
-    expect(new Set(lines.map((l) => l.length)).size).toBe(1);
-    expect(lines[0].indexOf("result") + "result".length).toBe(lines[1].length);
-    expect(plainLength(c.red("abc"))).toBe(3);
-  });
-
-  it("counted: one error, two errors, thousands separated", () => {
-    expect(counted(1, "error")).toBe("1 error");
-    expect(counted(0, "error")).toBe("0 errors");
-    expect(counted(12345, "unit")).toBe("12,345 units");
-  });
-});
-
-describe("markdown wording", () => {
-  it("check markdown: one error and one warning are singular", async () => {
-    const { checkMarkdown } = await import("../../src/report/check.js");
-    let out = "";
-    const finding = (severity: "error" | "warning") => ({ rule: "population-max", severity, message: "m", footprint: "F1" });
-    checkMarkdown(
-      {
-        title: "t",
-        result: {
-          ok: false,
-          metrics: { units: 1, footprints: 1, population: { min: 1, max: 1, total: 1 }, crossFootprintProviders: 0, providerFootprintPairs: 0, splitAreas: 0 },
-          footprints: [],
-          findings: [finding("error"), finding("warning")],
-        },
-      },
-      { write: (s: string) => (out += s) },
+describe("text helpers", () => {
+  it("table: pads columns to the widest cell, right-aligns flagged columns, leaves the last cell unpadded", () => {
+    const t = table(
+      [
+        ["id", "population", "name"],
+        ["F1", "1,234", "North"],
+        ["F10", "56", "A very long name"],
+      ],
+      [false, true, false],
     );
-    expect(out).toContain("1 error, 1 warning.");
-    expect(out).not.toMatch(/1 errors|1 warnings/);
+    expect(t.split("\n")).toEqual([
+      "id   population  name",
+      "F1        1,234  North",
+      "F10          56  A very long name",
+    ]);
+  });
+
+  it("plainLength: colour codes take no width, so coloured and plain cells line up", () => {
+    const c = palette(true);
+    const red = c.red("error");
+    expect(red).not.toBe("error");
+    expect(plainLength(red)).toBe(5);
+    const t = table([[red, "x"], ["warning", "y"]], [], plainLength).split("\n");
+    expect(t.map((l) => plainLength(l))).toEqual([10, 10]);
+  });
+
+  it("palette: with colour off every style returns the text as it is", () => {
+    const c = palette(false);
+    for (const style of [c.bold, c.dim, c.red, c.yellow, c.green, c.cyan]) expect(style("plain")).toBe("plain");
   });
 });

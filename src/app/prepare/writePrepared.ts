@@ -6,7 +6,7 @@ import { manifestSchema } from "../../io/manifest.js";
 import { toCsv } from "../../io/writeCsv.js";
 import { assertNotInput, writeFileAtomic } from "../../io/writeFileAtomic.js";
 import type { Link } from "../../model/types.js";
-import type { PrepareResult } from "../prepare.js";
+import type { PrepareResult } from "./prepareResult.js";
 import type { AreaOverlapOut } from "./areaOverlaps.js";
 import type { PreparedBoundaries } from "./boundaries.js";
 import type { CatchmentOut } from "./catchment.js";

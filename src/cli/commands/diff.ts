@@ -37,10 +37,10 @@ Examples:
       await runReport(spec, fileA, fileB, { splitTolerance: o.splitTolerance, out: o.out, invocation: ctx.invocation, width: o.width, scale: o.scale, title: o.title });
     }
     const { runDiff } = await import("../../app/diff.js");
-    const { comparison, unitNames } = await runDiff(spec, fileA, fileB, { splitTolerance: o.splitTolerance });
+    const comparison = await runDiff(spec, fileA, fileB, { splitTolerance: o.splitTolerance });
     const { diffReporters } = await import("../../report/diff.js");
     const { palette } = await import("../../report/text.js");
-    const input = { comparison, nameA: fileA, nameB: fileB, unitNames };
+    const input = { comparison, nameA: fileA, nameB: fileB };
     if (o.format === "text") diffReporters.text(input, ctx.stdout, palette(ctx.color));
     else diffReporters[o.format](input, ctx.stdout);
     ctx.code = 0;

@@ -1,6 +1,5 @@
 // Dataset geometry validation: checks by rule id, the runner, and mechanical repairs.
 export { geometryChecks } from "./geometryChecks.js";
-export type { GeometryCheck, GeometryCheckOptions, GeometryItem } from "./geometryItem.js";
-export { GEOMETRY_DEFAULTS } from "./geometryItem.js";
-export { validateGeometry, type ValidateGeometryOptions } from "./validateGeometry.js";
+export type { GeometryCheckOptions, GeometryItem } from "./geometryItem.js";
+export { validateGeometry } from "./validateGeometry.js";
 export { repairFeatures } from "./repairFeatures.js";

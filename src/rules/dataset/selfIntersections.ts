@@ -7,7 +7,7 @@ import { segmentBounds, sweepPairs } from "./geom/sweepPairs.js";
 import { segmentIds, unitSegments, type UnitSegments } from "./geom/unitSegments.js";
 
 /** What a unit's self-intersection analysis found: counts and the first location of each kind. */
-export interface SelfIntersectionReport {
+interface SelfIntersectionReport {
   /** Rings touching themselves at a point (GEOS "Ring Self-intersection"). */
   ringTouches: number;
   ringTouchAt: [number, number] | null;
@@ -26,7 +26,7 @@ export interface SelfIntersectionReport {
  * Candidate segment pairs come from an x-sweep over segment boxes (see sweepPairs), so a unit with n
  * segments costs about n log n, not n².
  */
-export function analyseSelfIntersections(u: UnitSegments): SelfIntersectionReport {
+function analyseSelfIntersections(u: UnitSegments): SelfIntersectionReport {
   const rep: SelfIntersectionReport = { ringTouches: 0, ringTouchAt: null, crossings: 0, crossingAt: null };
   const { xs, ys, ringOf, ringStart } = u;
   const b = segmentBounds(xs, ys);

@@ -1,5 +1,6 @@
 import type { GeometryItem } from "../geometryItem.js";
-import { analyseCoverage, type Coverage } from "./coverage.js";
+import { analyseCoverage } from "./coverage.js";
+import type { Coverage } from "./coveragePieces.js";
 
 const cache = new WeakMap<readonly GeometryItem[], Map<boolean, Coverage>>();
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createRng, randInt } from "../../src/optimise/random.js";
+import { createRng, randInt } from "../src/random.js";
 
 const draw = (seed: number, n: number): number[] => {
   const rng = createRng(seed);
@@ -61,7 +61,7 @@ describe("randInt", () => {
 
 describe("no Math.random", () => {
   it("no Math.random: the seeded generator is the only source of randomness in src/demo and src/optimise", () => {
-    const root = fileURLToPath(new URL("../../src/", import.meta.url));
+    const root = fileURLToPath(new URL("../src/", import.meta.url));
     const files: string[] = [];
     const walk = (dir: string): void => {
       for (const name of readdirSync(dir)) {
