@@ -24,6 +24,9 @@ export interface RunMapOptions extends RunCheckOptions {
 
 /** What `map` reports once the file is written. */
 export interface MapOutcome {
+  /** The first file written (the only one, usually). */
+  file: string;
+  /** Every file written. */
   files: string[];
   result: CheckResult;
   /** Provider sites read, or null when none were given. */
@@ -48,5 +51,5 @@ export async function runMap(spec: DatasetSpec, o: RunMapOptions): Promise<MapOu
     if (/\.geojson$/i.test(file)) await writeFootprintsGeoJson(file, dataset, plan, result, { decimals: o.decimals, provenance: prov });
     else await writeMap(dataset, plan, result, file, { width: o.width, title, providerSites, pngScale: o.scale, provenance: provenanceLines(prov), metadata: prov });
   }
-  return { files, result, providerSites: providerSites?.length ?? null };
+  return { file: files[0], files, result, providerSites: providerSites?.length ?? null };
 }

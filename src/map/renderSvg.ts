@@ -123,7 +123,7 @@ export function renderSvg(scene: MapScene): string {
         return `<tspan class="${r.cls}" x="${l.x}" y="${Math.round((y0 + i * lh) * 10) / 10}"${warn}>${x(r.t)}</tspan>`;
       })
       .join("");
-    o.push(`<text class="label" data-footprint="${x(f.id)}" font-size="${l.fontSize}" data-panel="${l.panel}">${spans}</text>`);
+    o.push(`<text class="label" data-footprint="${x(f.id)}" font-size="${l.fontSize}">${spans}</text>`);
   }
   o.push(`</g>`);
   if (markers.length) {

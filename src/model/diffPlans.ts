@@ -20,8 +20,8 @@ export interface ChangedFootprint {
   gained: string[];
   /** Units it had in A but not in B. */
   lost: string[];
-  /** Names of the units gained and lost (unit id -> name), where the boundaries name them. */
-  unitNames: Record<string, string>;
+  /** Names of the units gained and lost (unit id -> name), where the boundaries name any. */
+  unitNames?: Record<string, string>;
 }
 
 /** What changed from plan A to plan B, unit by unit and footprint by footprint. */
@@ -78,7 +78,7 @@ export function diffPlans(units: Units, a: Plan, b: Plan): PlanDiff {
         const name = units.names[units.index.get(id)!];
         if (name) unitNames[id] = name;
       }
-      changed.push({ footprint: f, name: nameOf(f), gained, lost, unitNames });
+      changed.push({ footprint: f, name: nameOf(f), gained, lost, ...(Object.keys(unitNames).length ? { unitNames } : {}) });
     }
     else unchanged++;
   }

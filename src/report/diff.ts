@@ -34,7 +34,7 @@ function metricRows(a: PlanSide, b: PlanSide): [string, string, string, string][
 const label = (id: string | null, name = "") => (id === null ? "(none)" : name ? `${id} ${name}` : id);
 
 /** Unit ids with their names, as "E38000016 (NHS Bolton CCG)". */
-function unitList(ids: readonly string[], names: Readonly<Record<string, string>>): string {
+function unitList(ids: readonly string[], names: Readonly<Record<string, string>> = {}): string {
   return ids.map((u) => (names[u] ? `${u} (${names[u]})` : u)).join(", ");
 }
 

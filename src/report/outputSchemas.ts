@@ -236,7 +236,7 @@ export const diffOutput = z
         moved: z.array(z.object({ unit: z.string(), name: z.string(), from: z.string().nullable(), fromName: z.string(), to: z.string().nullable(), toName: z.string() }).strict()),
         created: z.array(footprintUnits),
         removed: z.array(footprintUnits),
-        changed: z.array(z.object({ footprint: z.string(), name: z.string(), gained: z.array(z.string()), lost: z.array(z.string()), unitNames: z.record(z.string(), z.string()).describe("names of the units gained and lost") }).strict()),
+        changed: z.array(z.object({ footprint: z.string(), name: z.string(), gained: z.array(z.string()), lost: z.array(z.string()), unitNames: z.record(z.string(), z.string()).optional().describe("names of the units gained and lost") }).strict()),
         unchanged: z.number().int(),
       })
       .strict(),

@@ -49,7 +49,7 @@ function validateJson(r: ValidateResult, out: Sink): void {
 /** Markdown for a pull-request comment. */
 function validateMarkdown(r: ValidateResult, out: Sink): void {
   const { errors, warnings } = verdict(r);
-  out.write(`## stp-footprint validate: ${r.ok ? "✅ pass" : "❌ fail"}\n\n**${r.file}**: ${counted(r.units, "unit")}; ${counted(errors, "error")}, ${counted(warnings, "warning")}.\n${findingsMarkdown(r.findings)}\n`);
+  out.write(`## stp-footprint validate: ${r.ok ? "✅ pass" : "❌ fail"}\n\n**${r.file}**: ${r.units} units; ${counted(errors, "error")}, ${counted(warnings, "warning")}.\n${findingsMarkdown(r.findings)}\n`);
 }
 
 export const validateReporters = {

@@ -21,7 +21,8 @@ describe("text tables with colour, and counts", () => {
 
 describe("markdown wording", () => {
   it("check markdown: one error and one warning are singular", async () => {
-    const { checkMarkdown } = await import("../../src/report/check.js");
+    const { checkReporters } = await import("../../src/report/check.js");
+    const checkMarkdown = checkReporters.markdown;
     let out = "";
     const finding = (severity: "error" | "warning") => ({ rule: "population-max", severity, message: "m", footprint: "F1" });
     checkMarkdown(
