@@ -19,5 +19,6 @@ export const demoManifest = fileURLToPath(new URL("../../data/demo/stp-footprint
  * const { result } = await runCheck({ ...spec, populationMax: 3_000_000 });
  */
 export async function readDatasetSpec(manifestFile: string): Promise<DatasetSpec> {
-  return readManifest(manifestFile);
+  // The manifest is an input too: reports list it with its hash.
+  return { ...(await readManifest(manifestFile)), manifest: manifestFile };
 }

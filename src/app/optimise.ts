@@ -7,9 +7,7 @@ import { toCsv } from "../io/writeCsv.js";
 import { writeFileAtomic } from "../io/writeFileAtomic.js";
 import { planToCsv } from "../io/writePlan.js";
 import { writeMap } from "../map/writeMap.js";
-import { dissolveFootprints } from "../model/dissolve.js";
 import { formatInt } from "../model/format.js";
-import { resolvePlan } from "../model/plan.js";
 import type { Dataset, Finding, Plan } from "../model/types.js";
 import { OBJECTIVE_DEFAULTS, type ObjectiveOptions, usesSplit } from "../optimise/energy/build.js";
 import type { TermName } from "../optimise/energy/term.js";
@@ -18,6 +16,8 @@ import { type CheckMetrics, type CheckResult, type NearThreshold, checkPlan } fr
 import { type Constraints, readConstraints } from "./constraints.js";
 import { type FrontierCandidate, frontierOf, frontierSettings, searchFrontier } from "./frontier.js";
 import { type Problem, optimiseProblem } from "./optimiseProblem.js";
+import { writeFootprintsGeoJson } from "./footprintsGeoJson.js";
+import { type Invocation, provenance, provenanceLines } from "./provenance.js";
 import { resultPlan } from "./resultPlan.js";
 
 export interface RunOptimiseOptions {
@@ -361,8 +361,12 @@ export interface OptimiseOutputs {
   out?: string;
   /** The footprints as dissolved polygons (GeoJSON). */
   geojson?: string;
-  /** A map of the result: .svg, .png or .html. */
-  map?: string;
+  /** Maps of the result, each .svg, .png or .html. */
+  map?: string | readonly string[];
+  /** Decimal places of the GeoJSON coordinates (default 6). */
+  decimals?: number;
+  /** The command line, for the provenance written on the maps and in the GeoJSON. */
+  invocation?: Invocation;
 }
 
 /**
@@ -383,19 +387,13 @@ export async function writeOptimiseOutputs(outcome: OptimiseOutcome, spec: Datas
     );
   }
   if (files.out !== undefined) await writeFileAtomic(files.out, planToCsv(outcome.plan));
-  if (files.geojson !== undefined) {
-    const units = outcome.dataset.units;
-    const resolved = resolvePlan(outcome.plan, units);
-    const byId = new Map(outcome.check.footprints.map((f) => [f.id, f]));
-    const fc = dissolveFootprints(units.geometries, resolved.assignment, resolved.footprints, units.geographic, (f) => {
-      const s = byId.get(resolved.footprints[f])!;
-      return { footprint: s.id, name: s.name, population: s.population, units: s.units.length };
-    });
-    await writeFileAtomic(files.geojson, JSON.stringify(fc) + "\n");
-  }
-  if (files.map !== undefined) {
+  const q = outcome.summary.search;
+  const prov = { ...(await provenance(spec, outcome.dataset, files.invocation)), search: { seed: q.seed, iterations: q.iterations, replicas: q.replicas, threads: q.threads, seconds: q.seconds } };
+  if (files.geojson !== undefined) await writeFootprintsGeoJson(files.geojson, outcome.dataset, outcome.plan, outcome.check, { decimals: files.decimals, provenance: prov });
+  const maps = files.map === undefined ? [] : typeof files.map === "string" ? [files.map] : files.map;
+  if (maps.length) {
     const providerSites = await datasetProviderSites(spec);
-    await writeMap(outcome.dataset, outcome.plan, outcome.check, files.map, { providerSites, title: `${outcome.summary.dataset}: optimised plan` });
+    for (const map of maps) await writeMap(outcome.dataset, outcome.plan, outcome.check, map, { providerSites, title: `${outcome.summary.dataset}: optimised plan`, provenance: provenanceLines(prov), metadata: prov });
   }
 }
 

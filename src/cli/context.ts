@@ -1,3 +1,4 @@
+import type { Invocation } from "../app/provenance.js";
 import type { Sink } from "../report/text.js";
 
 /** What a command needs from the outside world; tests pass collectors instead of the process. */
@@ -10,4 +11,6 @@ export interface CliContext {
   progress: boolean;
   /** The exit code the command chose. */
   code: number;
+  /** The version and arguments, quoted in the provenance of reports and maps (set by `run`). */
+  invocation?: Invocation;
 }

@@ -22,7 +22,7 @@ function entrySettings(entry: string): string[] {
  * they are dropped (and detected again) unless restated by flags. The plan's columns follow
  * `planColumnsFor` instead, since the plan is often given as an argument.
  */
-const entriesCleared = ["boundaries", "providerSites"];
+const entriesCleared = ["boundaries", "providerSites", "providerNames"];
 
 /**
  * Builds the dataset spec: the manifest (--dataset, or the embedded demo when no boundaries are
@@ -32,12 +32,12 @@ const entriesCleared = ["boundaries", "providerSites"];
 export async function resolveDatasetSpec(o: { dataset?: string; boundaries?: string } & Record<string, unknown>): Promise<DatasetSpec> {
   let spec: DatasetSpec;
   if (o.dataset !== undefined) {
-    spec = await readManifest(o.dataset);
+    spec = { ...(await readManifest(o.dataset)), manifest: o.dataset };
   } else if (o.boundaries !== undefined) {
     spec = { boundaries: o.boundaries };
   } else {
     if (!existsSync(demoManifest)) throw new UsageError("no dataset given and the embedded demo dataset is missing; give --dataset FILE or a boundaries file");
-    spec = await readManifest(demoManifest);
+    spec = { ...(await readManifest(demoManifest)), manifest: demoManifest };
   }
   const s = spec as Record<string, unknown>;
   for (const entry of entriesCleared) {

@@ -56,6 +56,7 @@ Examples:
  * Commander's own parse errors exit 1 by default; they are usage errors here, so 2.
  */
 export async function run(argv: string[], ctx: CliContext, version: string): Promise<number> {
+  ctx.invocation ??= { version, argv: [...argv] };
   const program = createProgram(ctx, version);
   try {
     await program.parseAsync(argv, { from: "user" });

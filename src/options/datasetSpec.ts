@@ -19,4 +19,6 @@ export type DatasetSpec = Omit<DatasetValues, "boundaries"> & {
    * any plan.
    */
   planColumnsFor?: string;
+  /** The manifest the spec came from, if any (reports list it, with its hash, among the inputs). */
+  manifest?: string;
 };

@@ -51,6 +51,8 @@ export const dataRuleIds = [
   "provider-unknown-unit",
   "provider-zero-total",
   "provider-outside",
+  "provider-names-unknown",
+  "provider-names-missing",
   "link-unknown-unit",
 ] as const;
 

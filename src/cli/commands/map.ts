@@ -20,7 +20,8 @@ Exit codes: 0 map written (whatever the findings; use check to fail on them), 2 
 Examples:
   $ stp-footprint map --out demo.png                     # the demo dataset's starting plan
   $ stp-footprint map plan.csv --dataset england/stp-footprint.json --out plan.svg
-  $ stp-footprint map plan.csv --dataset england/stp-footprint.json --out report.html --provider-sites trusts.csv`,
+  $ stp-footprint map plan.csv --dataset england/stp-footprint.json --out report.html --provider-sites trusts.csv
+  $ stp-footprint map plan.csv --dataset england/stp-footprint.json --out footprints.geojson --out plan.png`,
   );
   cmd.action(async (planFile: string | undefined, raw: Record<string, unknown>) => {
     const { parseCommandOptions } = await import("../parseOptions.js");
@@ -39,6 +40,8 @@ Examples:
       width: o.width,
       scale: o.scale,
       title: o.title,
+      decimals: o.precision,
+      invocation: ctx.invocation,
     });
     const { mapSummary } = await import("../../report/mapSummary.js");
     mapSummary(outcome, ctx.stdout);

@@ -39,11 +39,12 @@ Examples:
     const { assertNotInput } = await import("../../io/writeFileAtomic.js");
     const toStdout = o.out === "-";
     if (o.out !== undefined && !toStdout) assertNotInput(o.out, inputs, "--out");
-    if (o.map !== undefined) assertNotInput(o.map, inputs, "--map");
+    for (const map of o.map ?? []) assertNotInput(map, inputs, "--map");
     if (o.geojson !== undefined) assertNotInput(o.geojson, inputs, "--geojson");
-    if (o.map === "-" || o.geojson === "-" || o.frontier === "-") {
+    const mapToStdout = (o.map ?? []).includes("-");
+    if (mapToStdout || o.geojson === "-" || o.frontier === "-") {
       const { UsageError } = await import("../../errors.js");
-      throw new UsageError("only --out can write to standard output (-)", o.map === "-" ? "--map" : o.geojson === "-" ? "--geojson" : "--frontier");
+      throw new UsageError("only --out can write to standard output (-)", mapToStdout ? "--map" : o.geojson === "-" ? "--geojson" : "--frontier");
     }
 
     const { progressLine } = await import("../progress.js");
@@ -83,7 +84,7 @@ Examples:
       progress.done();
     }
     const { writeOptimiseOutputs } = await import("../../app/optimise.js");
-    await writeOptimiseOutputs(outcome, spec, { out: toStdout ? undefined : o.out, geojson: o.geojson, map: o.map, frontierDir: o.frontier });
+    await writeOptimiseOutputs(outcome, spec, { out: toStdout ? undefined : o.out, geojson: o.geojson, map: o.map, frontierDir: o.frontier, decimals: o.precision, invocation: ctx.invocation });
     const { optimiseJson, optimisePassed, optimiseText } = await import("../../report/optimise.js");
     const { palette } = await import("../../report/text.js");
     // With --out -, standard output carries the plan alone (to pipe into check -); the summary goes to stderr.
