@@ -83,9 +83,16 @@ export function optimiseText(s: OptimiseSummary, out: Sink, c: Palette): void {
   }
   if (s.frontier) {
     lines.push("", c.bold(`trade-off: ${s.frontier.length} plan${s.frontier.length === 1 ? "" : "s"} no other beats on every criterion`));
-    const head = ["file", "cross-footprint", ...(r.splitAreas !== null ? ["split areas"] : []), "moved", "footprints"];
-    const body = s.frontier.map((f) => [f.file, String(f.crossFootprintProviders), ...(r.splitAreas !== null ? [String(f.splitAreas)] : []), String(f.unitsMoved), String(f.footprints)]);
-    lines.push(s.frontier.length ? indent(table([head, ...body], head.map((_, i) => i > 0))) : "  no valid plan found");
+    if (s.frontier.length === 0) lines.push("  no valid plan found");
+    else if (r.splitAreas !== null) {
+      lines.push("  fewest cross-footprint providers (and the plan's file) with at most so many split areas and units moved:");
+      lines.push(indent(frontierPivot(s.frontier, st?.splitAreas ?? null)));
+    } else {
+      const head = ["file", "cross-footprint", "moved", "footprints"];
+      const body = s.frontier.map((f) => [f.file, String(f.crossFootprintProviders), String(f.unitsMoved), String(f.footprints)]);
+      lines.push(indent(table([head, ...body], head.map((_, i) => i > 0))));
+    }
+    lines.push(c.dim("  every plan and its figures: frontier.csv in the frontier folder"));
   }
   const q = s.search;
   lines.push(
@@ -110,6 +117,25 @@ export function optimiseText(s: OptimiseSummary, out: Sink, c: Palette): void {
       (r.errors === 0 && !q.feasible ? " but breaks the search's limits above" : "") +
       "\n",
   );
+}
+
+/**
+ * The frontier as a grid a board can read: for caps on split areas (rows) and units moved
+ * (columns), the fewest cross-footprint providers of a frontier plan within both, and its file.
+ */
+export function frontierPivot(rows: NonNullable<OptimiseSummary["frontier"]>, startSplit: number | null): string {
+  const splits = [...new Set([0, 5, 10, ...(startSplit !== null ? [startSplit] : []), Infinity])].sort((a, b) => a - b);
+  const moves = [5, 10, 20, 40, 80, Infinity];
+  const cell = (maxSplit: number, maxMoved: number) => {
+    let best: (typeof rows)[number] | null = null;
+    for (const f of rows)
+      if ((f.splitAreas ?? 0) <= maxSplit && f.unitsMoved <= maxMoved && (!best || f.crossFootprintProviders < best.crossFootprintProviders)) best = f;
+    return best ? `${best.crossFootprintProviders} (${best.file.replace(/^frontier-|\.csv$/g, "")})` : "-";
+  };
+  const label = (x: number, what: string) => (x === Infinity ? `any ${what}` : `<= ${x}`);
+  const head = ["split areas \\ moved", ...moves.map((m) => label(m, "moves"))];
+  const body = splits.map((sp) => [label(sp, "splits"), ...moves.map((m) => cell(sp, m))]);
+  return table([head, ...body], head.map((_, i) => i > 0));
 }
 
 /** The summary as JSON. */
