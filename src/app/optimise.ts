@@ -97,6 +97,10 @@ export async function runOptimise(spec: DatasetSpec, o: RunOptimiseOptions): Pro
   requirePopulation(loaded);
   const { dataset } = loaded;
   const units = dataset.units;
+  if (o.footprints && o.footprints.min > units.ids.length) {
+    const asked = o.footprints.min === o.footprints.max ? `${o.footprints.min}` : `at least ${o.footprints.min}`;
+    throw new UsageError(`asks for ${asked} footprints, but the dataset has only ${units.ids.length} units`, "--footprints");
+  }
   const inst = instanceFromDataset(dataset);
 
   let startPlan: Plan | null = dataset.plan;

@@ -59,7 +59,7 @@ export async function runValidate(spec: DatasetSpec, opts: RunValidateOptions = 
     items.forEach((it, i) => {
       if (it.id && !first.has(it.id)) first.set(it.id, i);
     });
-    for (const l of await readLinks(spec.links)) {
+    for (const l of await readLinks(spec.links, first)) {
       const a = first.get(l.a), b = first.get(l.b);
       if (a === undefined || b === undefined) {
         const bad = a === undefined ? l.a : l.b;

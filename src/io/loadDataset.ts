@@ -184,7 +184,7 @@ export async function loadDataset(spec: DatasetSpec, opts: LoadOptions = {}): Pr
   const linkPairs: [number, number][] = [];
   if (spec.links !== undefined) {
     files.links = spec.links;
-    links = await readLinks(spec.links);
+    links = await readLinks(spec.links, units.index);
     for (const l of links) {
       const a = units.index.get(l.a), b = units.index.get(l.b);
       const bad = a === undefined ? l.a : b === undefined ? l.b : undefined;

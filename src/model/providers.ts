@@ -31,6 +31,8 @@ class Accumulator {
   private v = new Float64Array(1024);
   private n = 0;
   private unknown = new Map<string, number | undefined>();
+  /** The first row whose value is not a finite number (a reader refuses these; rows given in memory may hold them). */
+  private notFinite: Row | undefined;
 
   constructor(
     private readonly units: Units,
@@ -38,6 +40,10 @@ class Accumulator {
   ) {}
 
   add(r: Row): void {
+    if (!Number.isFinite(r.value)) {
+      this.notFinite ??= r;
+      return;
+    }
     let p = this.idIndex.get(r.provider);
     if (p === undefined) {
       p = this.ids.length;
@@ -68,6 +74,10 @@ class Accumulator {
   finish(): { providers: Providers; issues: DataIssue[] } {
     const { ids, n, file } = this;
     const issues: DataIssue[] = [];
+    if (this.notFinite) {
+      const r = this.notFinite;
+      issues.push({ rule: "provider-value-not-finite", severity: "error", message: `provider "${r.provider}" has a value that is not a finite number (${r.value})`, file, line: r.line, units: [r.unit] });
+    }
     for (const [unit, line] of this.unknown) {
       issues.push({ rule: "provider-unknown-unit", severity: "warning", message: `provider rows name "${unit}", which is not a unit of the boundaries (rows left out)`, file, line, units: [unit] });
     }
@@ -108,7 +118,9 @@ class Accumulator {
         }
         total[j] += this.v[i];
       }
-      if (!(total[j] > 0)) {
+      if (!Number.isFinite(total[j])) {
+        issues.push({ rule: "provider-total-not-finite", severity: "error", message: `provider "${ids[q]}" has values that add up to more than a number can hold`, file });
+      } else if (!(total[j] > 0)) {
         issues.push({ rule: "provider-zero-total", severity: "error", message: `provider "${ids[q]}" has no activity in any unit (its values sum to 0)`, file });
       }
     }
