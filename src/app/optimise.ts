@@ -3,9 +3,8 @@ import { InputError, UsageError } from "../errors.js";
 import { type DatasetSpec, loadDataset, requirePopulation } from "../io/loadDataset.js";
 import { readLocks } from "../io/readLocks.js";
 import { datasetProviderSites } from "../io/readProviderSites.js";
-import { writeFileAtomic } from "../io/writeFileAtomic.js";
 import { planToCsv } from "../io/writePlan.js";
-import { writeMap } from "../map/writeMap.js";
+import { renderMap } from "../map/renderMap.js";
 import { dissolveFootprints } from "../model/dissolve.js";
 import { resolvePlan } from "../model/plan.js";
 import type { Dataset, Finding, Lock, Plan } from "../model/types.js";
@@ -14,6 +13,7 @@ import type { OptimiseOptions, OptimiseResult, Progress } from "../optimise/inst
 import { instanceFromDataset } from "../optimise/instance.js";
 import { relabelToStart } from "../optimise/relabel.js";
 import { type CheckMetrics, type CheckResult, checkPlan } from "../rules/checkPlan.js";
+import type { Outputs } from "./outputs.js";
 
 export interface RunOptimiseOptions {
   /** Start plan file; null for no start (region growing); undefined for the dataset's plan. */
@@ -225,34 +225,33 @@ export async function runOptimise(spec: DatasetSpec, o: RunOptimiseOptions): Pro
   return { summary, plan, dataset, check, inputs };
 }
 
-/** Files `writeOptimiseOutputs` writes (each optional). */
-export interface OptimiseOutputs {
-  /** The plan as CSV (unit, footprint, footprint_name). */
-  out?: string;
-  /** The footprints as dissolved polygons (GeoJSON). */
-  geojson?: string;
-  /** A map of the result: .svg, .png or .html. */
-  map?: string;
-}
-
 /**
- * Writes an optimiser result: the plan CSV, the dissolved footprints and the map, each whole or
- * not at all.
+ * Writes an optimiser result to the outputs asked for: `--out` the plan as CSV (unit, footprint,
+ * footprint_name), `--geojson` the footprints as dissolved polygons, `--map` a map (.svg, .png,
+ * .html). All are prepared first and renamed into place together, so each is written whole or
+ * not at all (see app/outputs.ts).
+ * @param outputs from prepareOutputs, made before the search so that a bad output path stops it early
  */
-export async function writeOptimiseOutputs(outcome: OptimiseOutcome, spec: DatasetSpec, files: OptimiseOutputs): Promise<void> {
-  if (files.out !== undefined) await writeFileAtomic(files.out, planToCsv(outcome.plan));
-  if (files.geojson !== undefined) {
-    const units = outcome.dataset.units;
-    const resolved = resolvePlan(outcome.plan, units);
-    const byId = new Map(outcome.check.footprints.map((f) => [f.id, f]));
-    const fc = dissolveFootprints(units.geometries, resolved.assignment, resolved.footprints, units.geographic, (f) => {
-      const s = byId.get(resolved.footprints[f])!;
-      return { footprint: s.id, name: s.name, population: s.population, units: s.units.length };
-    });
-    await writeFileAtomic(files.geojson, JSON.stringify(fc) + "\n");
-  }
-  if (files.map !== undefined) {
-    const providerSites = await datasetProviderSites(spec);
-    await writeMap(outcome.dataset, outcome.plan, outcome.check, files.map, { providerSites, title: `${outcome.summary.dataset}: optimised plan` });
+export async function writeOptimiseOutputs(outcome: OptimiseOutcome, spec: DatasetSpec, outputs: Outputs): Promise<string[]> {
+  try {
+    if (outputs.has("--out")) outputs.write("--out", planToCsv(outcome.plan));
+    if (outputs.has("--geojson")) {
+      const units = outcome.dataset.units;
+      const resolved = resolvePlan(outcome.plan, units);
+      const byId = new Map(outcome.check.footprints.map((f) => [f.id, f]));
+      const fc = dissolveFootprints(units.geometries, resolved.assignment, resolved.footprints, units.geographic, (f) => {
+        const s = byId.get(resolved.footprints[f])!;
+        return { footprint: s.id, name: s.name, population: s.population, units: s.units.length };
+      });
+      outputs.write("--geojson", JSON.stringify(fc) + "\n");
+    }
+    const map = outputs.path("--map");
+    if (map !== undefined) {
+      const providerSites = await datasetProviderSites(spec);
+      outputs.write("--map", await renderMap(outcome.dataset, outcome.plan, outcome.check, map, { providerSites, title: `${outcome.summary.dataset}: optimised plan`, sizeOption: "--map" }));
+    }
+    return outputs.commit();
+  } finally {
+    outputs.abandon();
   }
 }

@@ -3,17 +3,15 @@ import type { Feature } from "geojson";
 import type { DatasetSpec } from "../io/loadDataset.js";
 import { readBoundaries } from "../io/readBoundaries.js";
 import { readLinks } from "../io/readLinks.js";
-import { writeGeoJson } from "../io/writeGeoJson.js";
+import { featureCollectionText } from "../io/featureCollectionText.js";
 import { buildAdjacency, defaultSnapTolerance } from "../model/adjacency.js";
 import type { Finding, UnitGeometry } from "../model/types.js";
 import { repairFeatures, validateGeometry, type GeometryCheckOptions } from "../rules/dataset/index.js";
 import { isGeographic } from "../rules/dataset/geom/looksLikeBng.js";
 import { polygonsOf } from "../rules/dataset/geom/polygons.js";
+import type { Outputs } from "./outputs.js";
 
-export interface RunValidateOptions extends Pick<GeometryCheckOptions, "overlapArea" | "overlapWidth" | "gapArea" | "gapMinArea"> {
-  /** Write mechanically repaired boundaries (GeoJSON) to this file. */
-  fix?: string;
-}
+export type RunValidateOptions = Pick<GeometryCheckOptions, "overlapArea" | "overlapWidth" | "gapArea" | "gapMinArea">;
 
 export interface ValidateResult {
   ok: boolean;
@@ -42,10 +40,19 @@ const validateSeverity: Record<string, "error" | "warning"> = {
  * Validates a boundary file for CI: reads the features without refusing bad geometry, builds the
  * adjacency of the well-formed ones (links included, for `isolated-units`), runs every dataset
  * geometry check, checks the population, provider and area tables joined to the units (when given,
- * and when the geometry is sound enough to load) and, with `fix`, writes mechanically repaired
- * features. Findings are about the input files, not the repaired one.
+ * and when the geometry is sound enough to load) and, given a `--fix` output, writes mechanically
+ * repaired features to it. Findings are about the input files, not the repaired one.
+ * @param outputs from prepareOutputs; its `--fix` output, if any, receives the repaired boundaries
  */
-export async function runValidate(spec: DatasetSpec, opts: RunValidateOptions = {}): Promise<ValidateResult> {
+export async function runValidate(spec: DatasetSpec, opts: RunValidateOptions = {}, outputs?: Outputs): Promise<ValidateResult> {
+  try {
+    return await validate(spec, opts, outputs);
+  } finally {
+    outputs?.abandon();
+  }
+}
+
+async function validate(spec: DatasetSpec, opts: RunValidateOptions, outputs: Outputs | undefined): Promise<ValidateResult> {
   const file = relative(process.cwd(), spec.boundaries) || spec.boundaries;
   const bf = await readBoundaries(file, { idField: spec.idField, nameField: spec.nameField, layer: spec.layer });
   const items = bf.features.map((f) => ({ id: f.id, geometry: f.geometry }));
@@ -103,11 +110,11 @@ export async function runValidate(spec: DatasetSpec, opts: RunValidateOptions = 
     }
   }
 
-  let fixed: string | undefined;
-  if (opts.fix !== undefined) {
+  const fixed = outputs?.path("--fix");
+  if (fixed !== undefined) {
     const features: Feature[] = bf.features.map((f) => ({ type: "Feature", properties: f.properties, geometry: f.geometry }) as Feature);
-    await writeGeoJson(opts.fix, repairFeatures(features));
-    fixed = opts.fix;
+    outputs!.write("--fix", featureCollectionText(repairFeatures(features)));
+    outputs!.commit();
   }
   return { ok: !findings.some((f) => f.severity === "error"), file, units: items.length, findings, fixed, populationTotal };
 }

@@ -80,12 +80,12 @@ export function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.in
 export async function resolveDatasetSpec(o: DatasetOptions): Promise<DatasetSpec> {
   let spec: DatasetSpec;
   if (o.dataset !== undefined) {
-    spec = specFromManifest(await readManifest(o.dataset));
+    spec = { ...specFromManifest(await readManifest(o.dataset)), manifest: o.dataset };
   } else if (o.boundaries !== undefined) {
     spec = { boundaries: o.boundaries };
   } else {
     if (!existsSync(demoManifest)) throw new UsageError("no dataset given and the embedded demo dataset is missing; give --dataset FILE or a boundaries file");
-    spec = specFromManifest(await readManifest(demoManifest));
+    spec = { ...specFromManifest(await readManifest(demoManifest)), manifest: demoManifest };
   }
   if (o.boundaries !== undefined && o.boundaries !== spec.boundaries) {
     // New boundaries make the manifest's field names meaningless unless restated.

@@ -16,6 +16,8 @@ import { parseNumber } from "./parseNumber.js";
 
 /** Everything needed to load a dataset: files (absolute or relative to the working folder) and fields. */
 export interface DatasetSpec {
+  /** The manifest the spec was read from, if any (an input no output may overwrite). */
+  manifest?: string;
   name?: string;
   synthetic?: boolean;
   boundaries: string;

@@ -7,10 +7,10 @@ export function mapCommand(ctx: CliContext): Command {
   const cmd = new Command("map")
     .description("draw a plan as a map (SVG, PNG, or a self-contained HTML report): footprints, labels and rule problems")
     .argument("[plan]", "plan: CSV (unit, footprint[, name]) or footprint polygons (GeoJSON/TopoJSON); default: the dataset's plan")
-    .requiredOption("--out <file>", "output file: .svg, .png or .html (written whole or not at all)")
+    .requiredOption("--out <file>", "output file: .svg, .png or .html (written whole or not at all; a symbolic link is written through to its target)")
     .option("--provider-sites <file>", "provider locations CSV (provider, lon, lat); default: the manifest's providerSites")
     .option("--width <pixels>", "width of the picture (the height follows the data)", "1000")
-    .option("--scale <factor>", "PNG pixels per SVG pixel, for sharper or smaller pictures", "1.5")
+    .option("--scale <factor>", "PNG pixels per SVG pixel, for sharper or smaller pictures (a PNG may have at most 50 million pixels)", "1.5")
     .option("--title <text>", "title drawn on the map (default: the dataset's name)")
 ;
   addPlanOptions(cmd);
@@ -22,6 +22,8 @@ Footprints are filled so that no two neighbours share a colour; footprint bounda
 unit boundaries thin. Footprints over or under the population bounds are hatched in red (and
 marked ▲/▼ in their label), extra pieces of non-contiguous footprints outlined in dashed teal,
 links dashed in blue, and located cross-footprint providers drawn as black dots.
+The output must not be one of the inputs, and its folder must be writable; both are checked before
+anything is read. Ctrl-C leaves the output as it was, or complete and new, never half written.
 Exit codes: 0 map written (whatever the findings; use check to fail on them), 2 bad input or usage.
 
 Examples:
@@ -42,21 +44,35 @@ Examples:
     });
     const o = parseOptions(schema, raw);
     const spec = await resolveDatasetSpec(o);
+    const { prepareOutputs } = await import("../../app/outputs.js");
+    const outputs = await prepareOutputs(spec, [{ option: "--out", path: o.out }], [
+      { path: planFile, what: "the plan" },
+      { path: o.providerSites, what: "--provider-sites" },
+    ]);
+    const { onInterrupt } = await import("../interrupt.js");
+    const done = onInterrupt({ stderr: ctx.stderr, command: "map", outputs });
     const { runMap } = await import("../../app/map.js");
-    const outcome = await runMap(spec, {
-      planFile,
-      splitTolerance: o.splitTolerance,
-      planIdField: o.planIdField,
-      planLayer: o.planLayer,
-      out: o.out,
-      providerSites: o.providerSites,
-      width: o.width,
-      scale: o.scale,
-      title: o.title,
-    });
-    const { mapSummary } = await import("../../report/mapSummary.js");
-    mapSummary(outcome, ctx.stdout);
-    ctx.code = 0;
+    try {
+      const outcome = await runMap(
+        spec,
+        {
+          planFile,
+          splitTolerance: o.splitTolerance,
+          planIdField: o.planIdField,
+          planLayer: o.planLayer,
+          providerSites: o.providerSites,
+          width: o.width,
+          scale: o.scale,
+          title: o.title,
+        },
+        outputs,
+      );
+      const { mapSummary } = await import("../../report/mapSummary.js");
+      mapSummary(outcome, ctx.stdout);
+      ctx.code = 0;
+    } finally {
+      done();
+    }
   });
   return cmd;
 }

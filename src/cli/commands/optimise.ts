@@ -30,7 +30,10 @@ export function optimiseCommand(ctx: CliContext): Command {
     `
 The result is checked with the same rules as \`check\`; exit code 0 when it has no rule error, 1
 when it has (no valid plan was found), 2 for bad input or usage. Ctrl-C stops the search and still
-writes the best plan found.
+writes the best plan found; a second Ctrl-C stops at once, leaving every output as it was.
+Outputs (--out, --geojson, --map) are checked before the search: none may be an input or another
+output, and their folders must be writable. Each is written whole or not at all, all renamed into
+place together; a symbolic link given as an output is written through to its target.
 
 Examples:
   $ stp-footprint optimise --time 10s --out plan.csv          # the synthetic demo
@@ -77,50 +80,59 @@ Examples:
     const timeMs = parseDuration(o.time, "--time");
     const spec = await resolveDatasetSpec(o);
     const threads = o.threads ?? Math.max(1, availableParallelism());
-    const inputs = [spec.boundaries, spec.population, spec.providers, spec.links, spec.plan, spec.providerSites, typeof o.start === "string" ? o.start : undefined, o.lock];
-    const { assertNotInput } = await import("../../io/writeFileAtomic.js");
-    if (o.out !== undefined) assertNotInput(o.out, inputs, "--out");
-    if (o.map !== undefined) assertNotInput(o.map, inputs, "--map");
-    if (o.geojson !== undefined) assertNotInput(o.geojson, inputs, "--geojson");
     if (o.start === true) throw new UsageError("needs a file", "--start");
+    const { prepareOutputs } = await import("../../app/outputs.js");
+    const outputs = await prepareOutputs(
+      spec,
+      [
+        { option: "--out", path: o.out },
+        { option: "--geojson", path: o.geojson },
+        { option: "--map", path: o.map },
+      ],
+      [
+        { path: typeof o.start === "string" ? o.start : undefined, what: "--start" },
+        { path: o.lock, what: "--lock" },
+      ],
+    );
 
     const { progressLine } = await import("../progress.js");
-    const progress = progressLine(ctx.stderr, ctx.progress && !o.quiet && o.format === "text", "optimising");
-    // Ctrl-C: ask the search to stop; it returns its best plan, which is then written as usual.
+    const showProgress = ctx.progress && !o.quiet && o.format === "text";
+    const progress = progressLine(ctx.stderr, showProgress, "optimising");
+    // Ctrl-C: the first asks the search to stop; it returns its best plan, which is then written
+    // as usual. A second stops at once: outputs not yet renamed into place are left as they were.
     const stop = new Int32Array(new SharedArrayBuffer(4));
-    const onSigint = () => {
-      if (Atomics.load(stop, 0)) process.exit(130);
-      Atomics.store(stop, 0, 1);
-    };
-    process.on("SIGINT", onSigint);
-    const { runOptimise } = await import("../../app/optimise.js");
+    const { onInterrupt } = await import("../interrupt.js");
+    const done = onInterrupt({ stderr: ctx.stderr, command: "optimise", outputs, stopSearch: () => Atomics.store(stop, 0, 1), clearLine: showProgress });
+    const { runOptimise, writeOptimiseOutputs } = await import("../../app/optimise.js");
     let outcome;
     try {
-      outcome = await runOptimise(spec, {
-        start: o.start === false ? null : o.start,
-        footprints: o.footprints,
-        lock: o.lock,
-        maxMoves: o.maxMoves,
-        timeMs,
-        iterations: o.iterations,
-        seed: o.seed,
-        threads,
-        replicas: o.replicas,
-        frontier: o.frontier ?? false,
-        onProgress: (p) => progress.update(p),
-        stop,
-      });
+      try {
+        outcome = await runOptimise(spec, {
+          start: o.start === false ? null : o.start,
+          footprints: o.footprints,
+          lock: o.lock,
+          maxMoves: o.maxMoves,
+          timeMs,
+          iterations: o.iterations,
+          seed: o.seed,
+          threads,
+          replicas: o.replicas,
+          frontier: o.frontier ?? false,
+          onProgress: (p) => progress.update(p),
+          stop,
+        });
+      } finally {
+        progress.done();
+      }
+      await writeOptimiseOutputs(outcome, spec, outputs);
+      const { optimiseJson, optimisePassed, optimiseText } = await import("../../report/optimise.js");
+      const { palette } = await import("../../report/text.js");
+      if (o.format === "json") optimiseJson(outcome.summary, ctx.stdout);
+      else optimiseText(outcome.summary, ctx.stdout, palette(ctx.color));
+      ctx.code = optimisePassed(outcome.summary) ? 0 : 1;
     } finally {
-      process.off("SIGINT", onSigint);
-      progress.done();
+      done();
     }
-    const { writeOptimiseOutputs } = await import("../../app/optimise.js");
-    await writeOptimiseOutputs(outcome, spec, { out: o.out, geojson: o.geojson, map: o.map });
-    const { optimiseJson, optimisePassed, optimiseText } = await import("../../report/optimise.js");
-    const { palette } = await import("../../report/text.js");
-    if (o.format === "json") optimiseJson(outcome.summary, ctx.stdout);
-    else optimiseText(outcome.summary, ctx.stdout, palette(ctx.color));
-    ctx.code = optimisePassed(outcome.summary) ? 0 : 1;
   });
   return cmd;
 }

@@ -8,7 +8,7 @@ export function validateCommand(ctx: CliContext): Command {
     .description("validate unit boundaries for planning: geometry, coordinates, ids, overlaps, gaps, isolated units")
     .argument("[boundaries]", "unit boundaries (GeoJSON, TopoJSON, Shapefile); default: the dataset's")
     .option("--format <name>", "text, json, junit, github or markdown", "text")
-    .option("--fix <out>", "also write mechanically repaired boundaries (GeoJSON) to <out>")
+    .option("--fix <out>", "also write mechanically repaired boundaries (GeoJSON) to <out>: never an input; a symbolic link is written through to its target")
     .option("--overlap-area <m2>", "report overlaps larger than this many square metres", "100")
     .option("--overlap-width <m>", "... and wider on average (2 x area / perimeter) than this many metres", "5")
     .option("--gap-area <m2>", "report holes between units up to this many square metres as slivers", "10000")
@@ -43,24 +43,22 @@ Examples:
     });
     const o = parseOptions(schema, { ...raw, boundaries });
     const spec = await resolveDatasetSpec(o);
-    if (o.fix !== undefined) {
-      const { assertNotInput } = await import("../../io/writeFileAtomic.js");
-      assertNotInput(o.fix, [spec.boundaries, spec.population, spec.providers, spec.links, spec.areas, spec.plan], "--fix");
-    }
+    const { prepareOutputs } = await import("../../app/outputs.js");
+    const outputs = await prepareOutputs(spec, [{ option: "--fix", path: o.fix }]);
+    const { onInterrupt } = await import("../interrupt.js");
+    const done = onInterrupt({ stderr: ctx.stderr, command: "validate", outputs });
     const { runValidate } = await import("../../app/validate.js");
-    const result = await runValidate(spec, {
-      fix: o.fix,
-      overlapArea: o.overlapArea,
-      overlapWidth: o.overlapWidth,
-      gapArea: o.gapArea,
-      gapMinArea: o.gapMinArea,
-    });
-    const { validateReporters } = await import("../../report/validate.js");
-    const { palette } = await import("../../report/text.js");
-    if (o.format === "text") validateReporters.text(result, ctx.stdout, palette(ctx.color));
-    else validateReporters[o.format](result, ctx.stdout);
-    const { codeForFindings } = await import("../exit.js");
-    ctx.code = codeForFindings(result.findings);
+    try {
+      const result = await runValidate(spec, { overlapArea: o.overlapArea, overlapWidth: o.overlapWidth, gapArea: o.gapArea, gapMinArea: o.gapMinArea }, outputs);
+      const { validateReporters } = await import("../../report/validate.js");
+      const { palette } = await import("../../report/text.js");
+      if (o.format === "text") validateReporters.text(result, ctx.stdout, palette(ctx.color));
+      else validateReporters[o.format](result, ctx.stdout);
+      const { codeForFindings } = await import("../exit.js");
+      ctx.code = codeForFindings(result.findings);
+    } finally {
+      done();
+    }
   });
   return cmd;
 }
