@@ -6,7 +6,7 @@ import { readLinks } from "../io/readLinks.js";
 import { featureCollectionText } from "../io/featureCollectionText.js";
 import { buildAdjacency, defaultSnapTolerance } from "../model/adjacency.js";
 import type { Finding, UnitGeometry } from "../model/types.js";
-import { repairFeatures, validateGeometry, type GeometryCheckOptions } from "../rules/dataset/index.js";
+import { repairFeatures, validateGeometry, withoutBadCoordinates, type GeometryCheckOptions } from "../rules/dataset/index.js";
 import { isGeographic } from "../rules/dataset/geom/looksLikeBng.js";
 import { polygonsOf } from "../rules/dataset/geom/polygons.js";
 import type { Outputs } from "./outputs.js";
@@ -59,7 +59,9 @@ async function validate(spec: DatasetSpec, opts: RunValidateOptions, outputs: Ou
   const findings: Finding[] = [];
 
   const geographic = isGeographic(items, undefined);
-  const geometries = items.map((it) => (polygonsOf(it.geometry) ? (it.geometry as UnitGeometry) : null));
+  // Units with bad coordinates (a stray vertex at 1e308, a unit spanning the globe) are reported
+  // once by coordinate-range and kept out of the adjacency, which they would make unbounded.
+  const geometries = withoutBadCoordinates(items, geographic).map((it) => (polygonsOf(it.geometry) ? (it.geometry as UnitGeometry) : null));
   const linkPairs: [number, number][] = [];
   if (spec.links !== undefined) {
     const first = new Map<string, number>();

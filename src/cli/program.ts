@@ -67,6 +67,8 @@ export async function run(argv: string[], ctx: CliContext, version: string): Pro
     return exitCodes.bad;
   }
   try {
+    const { setInputLimits } = await import("../io/inputLimits.js");
+    setInputLimits(ctx.env ?? {});
     await program.parseAsync(argv, { from: "user" });
     return ctx.code;
   } catch (err) {

@@ -66,7 +66,7 @@ export type FileEntry<T = Record<string, string | undefined>> = { path: string }
  * Schema failures become an InputError naming the key.
  */
 export async function readManifest(file: string): Promise<Manifest> {
-  const json = await readJson(file);
+  const json = await readJson(file, "manifest");
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues;

@@ -23,7 +23,7 @@ export interface ProviderColumns {
  * one, so a caller that aggregates them (buildProviders) reads any size of file in bounded memory.
  */
 export async function streamProviders(file: string, idField?: string, cols: ProviderColumns = {}): Promise<AsyncIterable<ProviderRow>> {
-  const csv = await openCsv(file);
+  const csv = await openCsv(file, "providers");
   const providerCol = detectColumn(
     file,
     csv.header,

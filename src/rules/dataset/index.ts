@@ -2,5 +2,5 @@
 export { geometryChecks } from "./geometryChecks.js";
 export type { GeometryCheck, GeometryCheckOptions, GeometryItem } from "./geometryItem.js";
 export { GEOMETRY_DEFAULTS } from "./geometryItem.js";
-export { validateGeometry, type ValidateGeometryOptions } from "./validateGeometry.js";
+export { validateGeometry, type ValidateGeometryOptions, withoutBadCoordinates } from "./validateGeometry.js";
 export { repairFeatures } from "./repairFeatures.js";

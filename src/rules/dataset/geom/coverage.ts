@@ -1,7 +1,7 @@
 import Flatbush from "flatbush";
 import type { GeometryItem } from "../geometryItem.js";
 import { matchReversedEdges } from "./edgeMatch.js";
-import { SegmentGrid } from "./segmentGrid.js";
+import { SegmentHashGrid } from "../../../model/segmentHashGrid.js";
 import { cleanRing, polygonsOf } from "./polygons.js";
 import { Meet, meet, meetPoint } from "./segmentIntersection.js";
 import { Place, UnitPip } from "./unitPip.js";
@@ -37,7 +37,7 @@ const DEG = (Math.PI / 180) * R;
  *    found overlapping another has its shared segments classified too, in case a third unit
  *    covers them.)
  * 2. Each remaining segment is split where it meets other units' boundaries (candidates from a
- *    uniform grid of all segments; candidate units from a flatbush index of unit boxes), so each
+ *    sparse grid of all segments, SegmentHashGrid; candidate units from a flatbush index of unit boxes), so each
  *    sub-segment lies wholly inside, outside or on every other unit.
  * 3. A sub-segment of unit A inside unit B is on the boundary of A ∩ B; a sub-segment inside no other
  *    unit is on the boundary of the union. Sub-segments are oriented with the unit's interior on the
@@ -116,7 +116,13 @@ export function analyseCoverage(items: readonly GeometryItem[], geographic: bool
   const matched = matchReversedEdges(xs, ys, effFrom, effTo, segUnit);
 
   // ---- 2. Indexes: all segments, and unit boxes.
-  const segGrid = new SegmentGrid(xs, ys, from);
+  // Cells about twice the mean segment extent.
+  let extent = 0;
+  for (let s = 0; s < nSeg; s++) {
+    const a = from[s];
+    extent += Math.max(Math.abs(xs[a + 1] - xs[a]), Math.abs(ys[a + 1] - ys[a]));
+  }
+  const segGrid = new SegmentHashGrid(xs, ys, from, Math.max((2 * extent) / nSeg, 1e-12));
   const nUnits = items.length;
   const unitBox = new Flatbush(Math.max(1, nUnits));
   const uBox = new Float64Array(4 * nUnits);
@@ -256,13 +262,12 @@ export function analyseCoverage(items: readonly GeometryItem[], geographic: bool
   const processSegment = (u: number, s: number) => {
     const a = effFrom[s], b = effTo[s];
     const ax = xs[a], ay = ys[a], bx = xs[b], by = ys[b];
-    const x0 = ax < bx ? ax : bx, x1 = ax < bx ? bx : ax, y0 = ay < by ? ay : by, y1 = ay < by ? by : ay;
     // Split points of s where it meets other units' boundaries, as parameters along it.
     splitX.length = splitY.length = splitT.length = 0;
     curS = s; curU = u; curAx = ax; curAy = ay; curBx = bx; curBy = by;
     curEx = bx - ax; curEy = by - ay; curLen2 = curEx * curEx + curEy * curEy;
     met = false;
-    segGrid.forEachNear(x0, y0, x1, y1, visitNear);
+    segGrid.forEachNearSegment(ax, ay, bx, by, visitNear);
     // Reuse the previous piece's classes when neither this segment nor the previous one (which
     // shares its start vertex) met another boundary, and the previous one is the ring's segment
     // just before this one.
