@@ -23,10 +23,18 @@ export async function readFileLimited(file: string, kind: InputKind): Promise<Bu
     const stats = await handle.stat();
     if (stats.isDirectory()) throw fileError(file, Object.assign(new Error("directory"), { code: "EISDIR" }));
     if (stats.isFile() && stats.size > limit) throw tooLarge(file, kind, stats.size);
+    if (stats.isFile()) {
+      try {
+        return await handle.readFile();
+      } catch (err) {
+        throw fileError(file, err);
+      }
+    }
+    // A pipe or a device: read until its end or until the limit is passed.
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit - total + 1));
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 16, limit - total + 1));
       let bytesRead: number;
       try {
         ({ bytesRead } = await handle.read(chunk, 0, chunk.length, null));
@@ -35,10 +43,10 @@ export async function readFileLimited(file: string, kind: InputKind): Promise<Bu
       }
       if (bytesRead === 0) break;
       total += bytesRead;
-      if (total > limit) throw tooLarge(file, kind, stats.isFile() ? total : undefined);
-      chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
+      if (total > limit) throw tooLarge(file, kind);
+      chunks.push(chunk.subarray(0, bytesRead));
     }
-    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    return Buffer.concat(chunks, total);
   } finally {
     await handle.close();
   }
