@@ -63,5 +63,5 @@ describe("readCsv", () => {
     await expect(readCsv(ragged)).rejects.toThrow(/line 200002: has 1 field where the header has 2/);
     const badQuote = file("big-quote.csv", `unit,value\n${body}\n"last,7\n`);
     await expect(readCsv(badQuote)).rejects.toThrow(/not valid CSV: a quoted field is never closed/);
-  });
+  }, 30_000);
 });
