@@ -24,7 +24,8 @@ marked ▲/▼ in their label), extra pieces of non-contiguous footprints outlin
 links dashed in blue, and located cross-footprint providers drawn as black dots.
 The output must not be one of the inputs, and its folder must be writable; both are checked before
 anything is read. Ctrl-C leaves the output as it was, or complete and new, never half written.
-Exit codes: 0 map written (whatever the findings; use check to fail on them), 2 bad input or usage.
+Exit codes: 0 map written (whatever the findings; use check to fail on them), 2 bad input or usage,
+130 interrupted.
 
 Examples:
   $ stp-footprint map --out demo.png                     # the demo dataset's starting plan

@@ -22,7 +22,8 @@ projected-coordinates, coordinate-range, closed-rings, ring-positions, holes-in-
 self-intersections, overlaps. Warnings: repeated-points, winding-order, gaps, isolated-units.
 Severities are set in the manifest ("severity"). --fix closes rings, drops repeated points, splits
 rings that touch themselves and rewinds rings; it never moves a vertex.
-Exit codes: 0 no error findings, 1 error findings, 2 bad input or usage.
+Exit codes: 0 no error findings, 1 error findings, 2 bad input or usage, 130 interrupted (--fix
+then leaves its file as it was).
 
 Examples:
   $ stp-footprint validate ccg16.geojson --links ccg16_links.csv
