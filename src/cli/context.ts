@@ -10,4 +10,6 @@ export interface CliContext {
   progress: boolean;
   /** The exit code the command chose. */
   code: number;
+  /** Environment variables (the input size limits, STP_FOOTPRINT_MAX_*); none when absent. */
+  env?: Readonly<Record<string, string | undefined>>;
 }

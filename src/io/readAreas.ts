@@ -1,3 +1,4 @@
+import { InputError } from "../errors.js";
 import type { AreaOverlap } from "../model/types.js";
 import { detectColumn } from "./detectFields.js";
 import { readCsv } from "./readCsv.js";
@@ -12,7 +13,8 @@ export interface AreaColumns {
 
 /**
  * Reads the overlap of a second geography (local authorities) with units: `area,unit,weight`
- * (e.g. CCG16CD, LAD16CD, pop_mid2019). The weight says how much of the area lies in the unit.
+ * (e.g. CCG16CD, LAD16CD, pop_mid2019). The weight says how much of the area lies in the unit:
+ * a negative weight, or weights of an area summing beyond any number, are refused naming the line.
  */
 export async function readAreas(file: string, idField?: string, cols: AreaColumns = {}): Promise<AreaOverlap[]> {
   const { header, rows } = await readCsv(file);
@@ -22,8 +24,13 @@ export async function readAreas(file: string, idField?: string, cols: AreaColumn
   const nameCol = [areaCol.replace(/CD$/, "NM"), "area_name"].find((c) => c !== areaCol && header.includes(c));
   const ai = header.indexOf(areaCol), ui = header.indexOf(unitCol), wi = header.indexOf(weightCol);
   const ni = nameCol ? header.indexOf(nameCol) : -1;
+  const totals = new Map<string, number>();
   return rows.map(({ cells, line }) => {
     const o: AreaOverlap = { area: cells[ai].trim(), unit: cells[ui].trim(), weight: parseNumber(cells[wi], file, line, weightCol) };
+    if (o.weight < 0) throw new InputError(file, `weight ${o.weight} is negative`, { line, field: weightCol });
+    const total = (totals.get(o.area) ?? 0) + o.weight;
+    if (!Number.isFinite(total)) throw new InputError(file, `the weights of area "${o.area}" add up to more than a number can hold`, { line, field: weightCol });
+    totals.set(o.area, total);
     if (ni >= 0) o.name = cells[ni];
     return o;
   });

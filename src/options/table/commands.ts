@@ -57,14 +57,14 @@ export const commandRows = [
   option({ name: "planLayer", value: text(), commands: ["check", "map"], flag: "--plan-layer <name>", defaultText: "the only one", help: "TopoJSON object of a polygon plan" }),
 
   // validate: geometry tolerances and repair
-  option({ name: "fix", value: file(), commands: ["validate"], flag: "--fix <out>", help: "also write mechanically repaired boundaries (GeoJSON) to <out>" }),
+  option({ name: "fix", value: file(), commands: ["validate"], flag: "--fix <out>", help: "also write mechanically repaired boundaries (GeoJSON) to <out>: never an input; a symbolic link is written through to its target" }),
   option({ name: "overlapArea", value: number((n) => n.nonnegative("must not be negative")), commands: ["validate"], flag: "--overlap-area <m2>", default: 100, help: "report overlaps larger than this many square metres" }),
   option({ name: "overlapWidth", value: number((n) => n.nonnegative("must not be negative")), commands: ["validate"], flag: "--overlap-width <m>", default: 5, help: "... and wider on average (2 x area / perimeter) than this many metres" }),
   option({ name: "gapArea", value: number((n) => n.nonnegative("must not be negative")), commands: ["validate"], flag: "--gap-area <m2>", default: 10_000, help: "report holes between units up to this many square metres as slivers" }),
   option({ name: "gapMinArea", value: number((n) => n.nonnegative("must not be negative")), commands: ["validate"], flag: "--gap-min-area <m2>", default: 20, help: "ignore holes smaller than this (rounding dust)" }),
 
   // map: the picture
-  option({ name: "out", value: file(mapFile), commands: ["map"], flag: "--out <file>", required: true, help: "output file: .svg, .png or .html (written whole or not at all)" }),
+  option({ name: "out", value: file(mapFile), commands: ["map"], flag: "--out <file>", required: true, help: "output file: .svg, .png or .html (written whole or not at all; a symbolic link is written through to its target)" }),
   option({ name: "width", value: count(400, 10000), commands: ["map"], flag: "--width <pixels>", default: 1000, help: "width of the picture (the height follows the data)" }),
   option({
     name: "scale",
@@ -72,7 +72,7 @@ export const commandRows = [
     commands: ["map"],
     flag: "--scale <factor>",
     default: 1.5,
-    help: "PNG pixels per SVG pixel, for sharper or smaller pictures",
+    help: "PNG pixels per SVG pixel, for sharper or smaller pictures (a PNG may have at most 50 million pixels)",
   }),
   option({ name: "title", value: text(), commands: ["map"], flag: "--title <text>", defaultText: "the dataset's name", help: "title drawn on the map" }),
 ] as const;
