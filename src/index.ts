@@ -35,6 +35,11 @@ export {
 export { runDiff } from "./app/diff.js";
 export { runInfo } from "./app/info.js";
 export { mapOutputs, runMap, type MapOutcome, type RunMapOptions } from "./app/map.js";
+export { reportOutputs, runReport, reportFormats, type RunReportOptions } from "./app/report.js";
+export { footprintsGeoJson, writeFootprintsGeoJson, type FootprintsGeoJsonOptions } from "./app/footprintsGeoJson.js";
+export { provenance, provenanceLines, type Invocation, type Provenance, type ProvenanceInput } from "./app/provenance.js";
+export { buildChangeReport, type ChangeReport } from "./rules/changeReport.js";
+export { dissolveFootprints, type DissolveOptions } from "./model/dissolve.js";
 export { prepareDatasetOutputs, runPrepare, type PrepareOptions, type PrepareResult } from "./app/prepare.js";
 
 // Outputs: checked before any work (never an input, never two on one file, writable), written

@@ -5,9 +5,7 @@ import { datasetProviderSites } from "../io/readProviderSites.js";
 import { toCsv } from "../io/writeCsv.js";
 import { planToCsv } from "../io/writePlan.js";
 import { renderMap } from "../map/renderMap.js";
-import { dissolveFootprints } from "../model/dissolve.js";
 import { formatInt } from "../model/format.js";
-import { resolvePlan } from "../model/plan.js";
 import type { Dataset, Finding, Plan } from "../model/types.js";
 import { OBJECTIVE_DEFAULTS, type ObjectiveOptions, usesSplit } from "../optimise/energy/build.js";
 import type { TermName } from "../optimise/energy/term.js";
@@ -16,7 +14,9 @@ import { type CheckMetrics, type CheckResult, type NearThreshold, checkPlan } fr
 import { type Constraints, readConstraints } from "./constraints.js";
 import { type FrontierCandidate, frontierOf, frontierSettings, searchFrontier } from "./frontier.js";
 import { type Problem, optimiseProblem } from "./optimiseProblem.js";
+import { footprintsGeoJson } from "./footprintsGeoJson.js";
 import { type OutputRequest, type Outputs, prepareOutputs } from "./outputs.js";
+import { type Invocation, provenance, provenanceLines } from "./provenance.js";
 import { resultPlan } from "./resultPlan.js";
 
 export interface RunOptimiseOptions {
@@ -357,8 +357,12 @@ export interface OptimiseOutputs {
   out?: string;
   /** The footprints as dissolved polygons (GeoJSON). */
   geojson?: string;
-  /** A map of the result: .svg, .png or .html. */
-  map?: string;
+  /** Maps of the result, each .svg, .png or .html. */
+  map?: string | readonly string[];
+  /** Decimal places of the GeoJSON coordinates (default 6). */
+  decimals?: number;
+  /** The command line, for the provenance written on the maps and in the GeoJSON. */
+  invocation?: Invocation;
 }
 
 /** The files `--frontier DIR` writes in its folder: frontier.csv and frontier-01.csv, frontier-02.csv ... */
@@ -385,14 +389,14 @@ function outputRequests(files: OptimiseOutputs): OutputRequest[] {
     { option: "--frontier", path: files.frontierDir, folderFiles: frontierFiles },
     { option: "--out", path: files.out },
     { option: "--geojson", path: files.geojson },
-    { option: "--map", path: files.map },
+    ...(files.map === undefined ? [] : typeof files.map === "string" ? [files.map] : files.map).map((path) => ({ option: "--map", path })),
   ];
 }
 
 /**
  * Writes an optimiser result to the outputs asked for: `frontierDir` the frontier's plans and
  * frontier.csv, `out` the plan as CSV (unit, footprint, footprint_name), `geojson` the footprints
- * as dissolved polygons, `map` a map (.svg, .png, .html). All are prepared first and renamed into
+ * as dissolved polygons, `map` maps (.svg, .png, .html). All are prepared first and renamed into
  * place together, so each is written whole or not at all (see app/outputs.ts). Returns the files
  * written.
  * @param outputs from optimiseOutputs for the same files, made before the search (the command line
@@ -414,20 +418,16 @@ export async function writeOptimiseOutputs(outcome: OptimiseOutcome, spec: Datas
       );
     }
     if (outputs.has("--out")) outputs.write("--out", planToCsv(outcome.plan));
-    if (outputs.has("--geojson")) {
-      const units = outcome.dataset.units;
-      const resolved = resolvePlan(outcome.plan, units);
-      const byId = new Map(outcome.check.footprints.map((f) => [f.id, f]));
-      const fc = dissolveFootprints(units.geometries, resolved.assignment, resolved.footprints, units.geographic, (f) => {
-        const s = byId.get(resolved.footprints[f])!;
-        return { footprint: s.id, name: s.name, population: s.population, units: s.units.length };
-      });
-      outputs.write("--geojson", JSON.stringify(fc) + "\n");
-    }
-    const map = outputs.path("--map");
-    if (map !== undefined) {
+    const q = outcome.summary.search;
+    const prov = { ...(await provenance(spec, outcome.dataset, files.invocation)), search: { seed: q.seed, iterations: q.iterations, replicas: q.replicas, threads: q.threads, seconds: q.seconds } };
+    if (outputs.has("--geojson")) outputs.write("--geojson", await footprintsGeoJson(outcome.dataset, outcome.plan, outcome.check, { decimals: files.decimals, provenance: prov }));
+    const maps = outputs.paths("--map");
+    if (maps.length) {
       const providerSites = await datasetProviderSites(spec);
-      outputs.write("--map", await renderMap(outcome.dataset, outcome.plan, outcome.check, map, { providerSites, title: `${outcome.summary.dataset}: optimised plan`, sizeOption: "--map" }));
+      for (const map of maps) {
+        const content = await renderMap(outcome.dataset, outcome.plan, outcome.check, map, { providerSites, title: `${outcome.summary.dataset}: optimised plan`, provenance: provenanceLines(prov), metadata: prov, sizeOption: "--map" });
+        outputs.write("--map", content, map);
+      }
     }
     return outputs.commit();
   } finally {

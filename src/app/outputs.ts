@@ -145,7 +145,8 @@ export async function prepareOutputs(spec: DatasetSpec | null, requests: readonl
 
 /** A file written to its temporary file, waiting for `commit`. */
 interface Staged {
-  option: string;
+  /** The output (its index in the list) the file belongs to. */
+  output: number;
   /** The temporary file. */
   tmp: string;
   /** The file it replaces. */
@@ -159,13 +160,14 @@ interface Staged {
  * temporary file beside it (`write`, or `writeIn` for a file of a folder output), and only when all
  * are ready are they renamed into place together (`commit`), so a failure or a Ctrl-C before then
  * leaves every output as it was, and `abandon` removes the temporary files (and a folder output it
- * made, when nothing was committed into it). Every step is synchronous (see io/writeFileAtomic.ts).
+ * made, when nothing was committed into it). An option may name several outputs (`map --out a.svg
+ * --out b.png`). Every step is synchronous (see io/writeFileAtomic.ts).
  */
 export class Outputs {
   private readonly staged = new Map<string, Staged>();
-  private readonly written: { option: string; shown: string }[] = [];
-  /** Folders made for folder outputs: the output's option and the first folder made. */
-  private readonly made: { option: string; first: string; target: string }[] = [];
+  private readonly written: { output: number; shown: string }[] = [];
+  /** Folders made for folder outputs: the output and the first folder made. */
+  private readonly made: { output: number; first: string; target: string }[] = [];
   private closed = false;
 
   constructor(private readonly list: readonly Output[]) {}
@@ -175,16 +177,25 @@ export class Outputs {
     return this.list.some((o) => o.option === option);
   }
 
-  /** The path of an output as given, or undefined when it was not asked for. */
+  /** The path of an output as given (the first, when the option names several), or undefined when it was not asked for. */
   path(option: string): string | undefined {
     return this.list.find((o) => o.option === option)?.path;
   }
 
-  /** Writes one output's content to its temporary file; the output itself is untouched until `commit`. */
-  write(option: string, content: string | Uint8Array): void {
-    const o = this.output(option);
+  /** The paths of every output of an option, as given, in order. */
+  paths(option: string): string[] {
+    return this.list.filter((o) => o.option === option).map((o) => o.path);
+  }
+
+  /**
+   * Writes one output's content to its temporary file; the output itself is untouched until
+   * `commit`. `path` picks the output when the option names several.
+   */
+  write(option: string, content: string | Uint8Array, path?: string): void {
+    const i = this.output(option, path);
+    const o = this.list[i];
     if (o.folderFiles) throw new Error(`${option} is a folder output: write its files with writeIn`);
-    this.stage({ option, target: o.target, shown: o.path }, content);
+    this.stage({ output: i, target: o.target, shown: o.path }, content);
   }
 
   /**
@@ -192,14 +203,15 @@ export class Outputs {
    * missing; the file itself is untouched until `commit`.
    */
   writeIn(option: string, name: string, content: string | Uint8Array): void {
-    const o = this.output(option);
+    const i = this.output(option);
+    const o = this.list[i];
     if (!o.folderFiles) throw new Error(`${option} is a file output: write it with write`);
     if (!o.folderFiles.test(name) || basename(name) !== name) throw new Error(`${option} was not prepared for a file named ${name}`);
     if (!statOrNull(o.target)) {
       const first = mkdirSync(o.target, { recursive: true });
-      if (first !== undefined) this.made.push({ option, first, target: o.target });
+      if (first !== undefined) this.made.push({ output: i, first, target: o.target });
     }
-    this.stage({ option, target: resolveTarget(join(o.target, name), option), shown: join(o.path, name) }, content);
+    this.stage({ output: i, target: resolveTarget(join(o.target, name), option), shown: join(o.path, name) }, content);
   }
 
   /** Renames every written file into place, in the order written; returns their paths. Outputs not written are left alone. */
@@ -209,7 +221,7 @@ export class Outputs {
       for (const [key, s] of this.staged) {
         commitStaged(s.tmp, s.target);
         this.staged.delete(key);
-        this.written.push({ option: s.option, shown: s.shown });
+        this.written.push({ output: s.output, shown: s.shown });
       }
     } finally {
       this.abandon();
@@ -226,7 +238,7 @@ export class Outputs {
     for (const s of this.staged.values()) discardStaged(s.tmp);
     this.staged.clear();
     for (const m of this.made.splice(0)) {
-      if (this.written.some((w) => w.option === m.option)) continue;
+      if (this.written.some((w) => w.output === m.output)) continue;
       for (let d = m.target; ; d = dirname(d)) {
         try {
           rmdirSync(d);
@@ -237,19 +249,21 @@ export class Outputs {
       }
     }
     this.closed = true;
-    const untouched = this.list.filter((o) => !this.written.some((w) => w.option === o.option)).map((o) => o.path);
+    const untouched = this.list.filter((_, i) => !this.written.some((w) => w.output === i)).map((o) => o.path);
     return { written: this.written.map((w) => w.shown), untouched };
   }
 
-  private output(option: string): Output {
-    const o = this.list.find((x) => x.option === option);
-    if (!o) throw new Error(`no output ${option} was prepared`);
+  /** The index of the output of `option` (at `path`, or the only one). */
+  private output(option: string, path?: string): number {
     if (this.closed) throw new Error("the outputs were already committed or abandoned");
-    return o;
+    const found = this.list.flatMap((o, i) => (o.option === option && (path === undefined || o.path === path) ? [i] : []));
+    if (found.length === 0) throw new Error(`no output ${option}${path === undefined ? "" : ` ${path}`} was prepared`);
+    if (found.length > 1) throw new Error(`${option} names ${found.length} outputs: say which`);
+    return found[0];
   }
 
   private stage(s: Omit<Staged, "tmp">, content: string | Uint8Array): void {
-    const key = `${s.option}\0${s.target}`;
+    const key = `${s.output}\0${s.target}`;
     const before = this.staged.get(key);
     if (before !== undefined) {
       discardStaged(before.tmp);

@@ -78,7 +78,7 @@ export function validateOutputs(spec: DatasetSpec, opts: RunValidateOptions): Pr
 async function validate(spec: DatasetSpec, opts: RunValidateOptions, outputs: Outputs): Promise<ValidateResult> {
   const file = relative(process.cwd(), spec.boundaries) || spec.boundaries;
   const bf = await readBoundaries(file, { idField: spec.idField, nameField: spec.nameField, layer: spec.layer });
-  const items = bf.features.map((f) => ({ id: f.id, geometry: f.geometry }));
+  const items = bf.features.map((f) => ({ id: f.id, name: f.name || undefined, geometry: f.geometry }));
   const findings: Finding[] = [];
 
   const geographic = isGeographic(items, undefined);

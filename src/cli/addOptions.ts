@@ -1,4 +1,4 @@
-import { type Command, Option } from "commander";
+import { type Command, InvalidArgumentError, Option } from "commander";
 import { type AnyRow, type CommandName, longFlag } from "../options/row.js";
 import { optionTable } from "../options/table.js";
 
@@ -27,7 +27,8 @@ function helpOf(row: AnyRow): string {
 /**
  * Adds a command's options from the option table: each row's flag with its help and default
  * (defaults are applied when parsing, after the manifest, so commander itself holds none), a
- * `--no-` form where the row has one, and repeatable flags collected into an array.
+ * `--no-` form where the row has one, repeatable flags collected into an array, and any other flag
+ * given twice with different values refused (rather than the last one silently kept).
  */
 export function addOptions(cmd: Command, command: CommandName): Command {
   for (const row of rowsOf(command)) {
@@ -35,6 +36,15 @@ export function addOptions(cmd: Command, command: CommandName): Command {
     const opt = new Option(row.flag, helpOf(row));
     if (row.required) opt.makeOptionMandatory();
     if (row.value.repeatable) opt.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+    else if (!row.value.switch) {
+      // Commander keeps the last of a repeated flag, silently dropping the others: refuse two
+      // different values instead (the same value twice is harmless).
+      const name = longFlag(row);
+      opt.argParser((value: string, previous: string | undefined) => {
+        if (previous !== undefined && previous !== value) throw new InvalidArgumentError(`${name} is given twice ("${previous}" and "${value}"); give it once`);
+        return value;
+      });
+    }
     cmd.addOption(opt);
     if (row.negate !== undefined) cmd.addOption(new Option(`--no-${longFlag(row).slice(2)}`, row.negate));
   }

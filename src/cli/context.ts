@@ -1,3 +1,4 @@
+import type { Invocation } from "../app/provenance.js";
 import type { Sink } from "../report/text.js";
 
 /** What a command needs from the outside world; tests pass collectors instead of the process. */
@@ -12,4 +13,6 @@ export interface CliContext {
   code: number;
   /** Environment variables (the input size limits, STP_FOOTPRINT_MAX_*); none when absent. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** The version and arguments, quoted in the provenance of reports and maps (set by `run`). */
+  invocation?: Invocation;
 }

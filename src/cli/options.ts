@@ -22,7 +22,7 @@ function entrySettings(entry: string): string[] {
  * they are dropped (and detected again) unless restated by flags. The plan's columns follow
  * `planColumnsFor` instead, since the plan is often given as an argument.
  */
-const entriesCleared = ["boundaries", "providerSites"];
+const entriesCleared = ["boundaries", "providerSites", "providerNames"];
 
 /**
  * Builds the dataset spec: the manifest (--dataset, or the embedded demo when no boundaries are

@@ -62,6 +62,7 @@ function oneLine(prefix: string, message: string, hint: string): string {
  * Commander's own parse errors exit 1 by default; they are usage errors here, so 2.
  */
 export async function run(argv: string[], ctx: CliContext, version: string): Promise<number> {
+  ctx.invocation ??= { version, argv: [...argv] };
   const program = createProgram(ctx, version);
   if (argv.length === 0) {
     // Commander would print the whole help on stderr; a usage error is one line.

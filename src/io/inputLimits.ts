@@ -6,7 +6,7 @@ import { InputError, UsageError } from "../errors.js";
  *   as polygons), or a Shapefile's .shp and .dbf; JSON is read whole into memory;
  * - `manifest`: a dataset manifest;
  * - `table`: a CSV kept in memory (population, plan, lock, groups, exceptions, links, areas,
- *   provider sites; prepare's lookup and small-area populations);
+ *   provider sites, provider names; prepare's lookup and small-area populations);
  * - `providers`: the provider CSV, and prepare's catchment proportions, streamed and aggregated
  *   (16 bytes a row);
  * - `record`: one row of any CSV.

@@ -5,6 +5,7 @@ import { readAreas } from "./readAreas.js";
 import { type BoundaryFile, readBoundaries } from "./readBoundaries.js";
 import { readBoundaryPopulation } from "./readBoundaryPopulation.js";
 import { readLinks } from "./readLinks.js";
+import { readNames } from "./readNames.js";
 import { readPlan } from "./readPlan.js";
 import { readPopulation } from "./readPopulation.js";
 import { readProviders } from "./readProviders.js";
@@ -54,7 +55,13 @@ export async function readDatasetTables(spec: DatasetSpec, opts: { skipPlan?: bo
   let areas: DatasetTables["areas"] = null;
   if (spec.areas !== undefined) {
     files.areas = spec.areas;
-    areas = { file: spec.areas, rows: await readAreas(spec.areas, idField, { areaColumn: spec.areaColumn, unitColumn: spec.areaUnitColumn, weightColumn: spec.areaWeightColumn }) };
+    areas = { file: spec.areas, rows: await readAreas(spec.areas, idField, { areaColumn: spec.areaColumn, nameColumn: spec.areaNameColumn, unitColumn: spec.areaUnitColumn, weightColumn: spec.areaWeightColumn }) };
+  }
+
+  let providerNames: DatasetTables["providerNames"] = null;
+  if (spec.providerNames !== undefined) {
+    files.providerNames = spec.providerNames;
+    providerNames = { file: spec.providerNames, names: await readNames(spec.providerNames, "provider", { codeColumn: spec.providerNamesProviderColumn, nameColumn: spec.providerNamesNameColumn }) };
   }
 
   let plan: Plan | null = null;
@@ -65,7 +72,7 @@ export async function readDatasetTables(spec: DatasetSpec, opts: { skipPlan?: bo
   if (spec.providerSites !== undefined) files.providerSites = spec.providerSites;
 
   const boundaries = { file: boundaryFile.file, idField, features: boundaryFile.features };
-  return { tables: { boundaries, population, providers, links, areas, plan }, boundaryFile, files };
+  return { tables: { boundaries, population, providers, links, areas, plan, providerNames }, boundaryFile, files };
 }
 
 /** The plan column names that apply to `file`: the spec's, unless they were written for another plan file. */

@@ -12,7 +12,8 @@ export interface PlanColumns {
 
 /**
  * Reads a plan CSV mapping units to footprints (optionally a footprint name column). A unit
- * listed twice is kept twice, for `check` to report as an overlap.
+ * listed twice is kept twice, for `check` to report as an overlap. A footprint given two
+ * different names on different rows is refused, naming both lines (empty names are no name).
  *
  * @example
  * await readPlan("plan.csv", "CCG16CD", { footprintColumn: "STP17CD_primary" });
@@ -41,13 +42,22 @@ export async function readPlan(file: string, idField?: string, cols: PlanColumns
   const ui = header.indexOf(unitCol), fi = header.indexOf(footprintCol);
   const ni = nameCol ? header.indexOf(nameCol) : -1;
   const plan: Plan = { rows: [], names: new Map(), source: file };
+  const nameLine = new Map<string, number>();
   for (const { cells, line } of rows) {
     const unit = cells[ui].trim();
     const footprint = cells[fi].trim();
     if (unit === "") throw new InputError(file, "empty unit code", { line, field: unitCol });
     if (footprint === "") throw new InputError(file, `unit "${unit}" has an empty footprint`, { line, field: footprintCol });
     plan.rows.push({ unit, footprint, line, share: 1 });
-    if (ni >= 0 && !plan.names.has(footprint)) plan.names.set(footprint, cells[ni].trim());
+    const name = ni >= 0 ? cells[ni].trim() : "";
+    const before = plan.names.get(footprint);
+    if (name !== "" && before && before !== name) {
+      throw new InputError(file, `footprint "${footprint}" is named "${before}" on line ${nameLine.get(footprint)} and "${name}" here; give each footprint one name`, { line, field: nameCol });
+    }
+    if (ni >= 0 && !before) {
+      plan.names.set(footprint, name);
+      if (name !== "") nameLine.set(footprint, line);
+    }
   }
   if (plan.rows.length === 0) throw new InputError(file, "names no units (the plan has a header but no rows)");
   return plan;

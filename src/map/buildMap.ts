@@ -11,7 +11,8 @@ import { fillColour } from "./palette.js";
 import { polylinesPath, shapesPath } from "./pathData.js";
 import { poleOfInaccessibility } from "./poleOfInaccessibility.js";
 import { projectUnits } from "./projectUnits.js";
-import { spreadLabels } from "./spreadLabels.js";
+import { type Inset, layoutLabels } from "./layoutLabels.js";
+import type { Box, LabelItem, PlacedItem } from "./placeLabels.js";
 
 export interface MapOptions {
   /** Width of the picture in pixels (default 1000); the height follows the data's shape. */
@@ -20,6 +21,24 @@ export interface MapOptions {
   title?: string;
   /** Provider locations; cross-footprint providers found among them are drawn as markers. */
   providerSites?: readonly ProviderSite[] | null;
+  /** Draw what changed from a start plan (a before/after report). */
+  change?: MapChange;
+  /** Lines of small print at the foot: how the map was made (see provenanceLines). */
+  provenance?: string[];
+  /** Full provenance, written into the SVG's metadata. */
+  metadata?: unknown;
+}
+
+/** What changed from a start plan, to draw over the proposed plan. */
+export interface MapChange {
+  /** Footprint of each unit in the start plan (any numbering; -1 for none): its outlines are drawn dashed. */
+  startAssignment: Int32Array;
+  /** Units in another footprint than at the start: hatched and outlined. */
+  moved: number[];
+  /** Footprints that are not in the start plan: their labels say "new". */
+  created?: ReadonlySet<string>;
+  /** Numbered markers, one per group of units moved together (key, the text shown, its units). */
+  groups: { key: string; text: string; units: number[]; title: string }[];
 }
 
 export interface MapLabel {
@@ -37,6 +56,12 @@ export interface MapLabel {
   lines: string[];
   /** The population line, e.g. "2,869,256". */
   population: string;
+  /** Where it is drawn: -1 on the main map, i in inset i; null when it has no place (no geometry). */
+  panel: number | null;
+  /** Radius of the largest circle inside the footprint at the anchor (main-map pixels). */
+  room: number;
+  /** The footprint's pixel bounding box on the main map. */
+  extent: Box;
 }
 
 export interface MapFootprint {
@@ -78,6 +103,12 @@ export interface MapScene {
   /** Number of fill colours used. */
   colours: number;
   result: CheckResult;
+  /** Panels showing dense regions (London) at a larger scale. */
+  insets: Inset[];
+  /** What changed from a start plan, when drawn. */
+  change: { before: string; moved: string; markers: (PlacedItem & { title: string })[] } | null;
+  provenance: string[];
+  metadata: unknown;
 }
 
 const legendWidth = 250;
@@ -142,9 +173,6 @@ export function buildMap(dataset: Dataset, plan: Plan, result: CheckResult, opts
     const name = resolved.names[f];
     const pole = memberShapes.some((s) => s.length) ? poleOfInaccessibility(footprintLabelShape(memberShapes, outline), 2) : { x: NaN, y: NaN, distance: 0 };
     const lines = wrap(name || id, 18);
-    const longest = Math.max(...lines.map((l) => l.length), formatInt(population).length + 2);
-    // Fit the label's width to the inscribed circle's diameter, within readable sizes.
-    const fontSize = clamp((2.6 * Math.max(pole.distance, 0)) / (0.58 * longest), 6.5, 13);
     const pieces = [...pieceLines.entries()].filter(([g]) => pieceOwner[g] === id).map(([, l]) => polylinesPath(l));
     return {
       id,
@@ -158,24 +186,41 @@ export function buildMap(dataset: Dataset, plan: Plan, result: CheckResult, opts
       outline: polylinesPath(outline),
       bounds: over.has(id) ? "over" : under.has(id) ? "under" : null,
       pieces,
-      label: { x: pole.x, y: pole.y, anchorX: round1(pole.x), anchorY: round1(pole.y), width: 0, height: 0, fontSize: round1(fontSize), lines, population: formatInt(population) },
+      label: { x: pole.x, y: pole.y, anchorX: round1(pole.x), anchorY: round1(pole.y), width: 0, height: 0, fontSize: 0, lines, population: formatInt(population) + (opts.change?.created?.has(id) ? " (new)" : ""), panel: null, room: pole.distance, extent: shapesBox(memberShapes) },
     };
   });
 
-  // Labels of small neighbouring footprints (London) overlap: move them apart, within the map.
-  const placed = footprints.filter((f) => Number.isFinite(f.label.x) && Number.isFinite(f.label.y));
-  const boxes = placed.map((f) => {
-    const l = f.label;
-    const chars = Math.max(...l.lines.map((t) => t.length), l.population.length + 2);
-    return { x: l.x, y: l.y, width: chars * l.fontSize * 0.6, height: (l.lines.length + 1) * l.fontSize * 1.15 };
+  // Change markers: one per group of moved units, at the pole of its largest unit.
+  const groups = opts.change?.groups ?? [];
+  const groupItems = groups.map((g): LabelItem & { extent: Box; title: string } => {
+    const gs = g.units.map((u) => shapes[u]).filter((x) => x.length);
+    const pole = gs.length ? poleOfInaccessibility(footprintLabelShape(gs, []), 1) : { x: NaN, y: NaN, distance: 0 };
+    return { key: g.key, kind: "marker", anchorX: pole.x, anchorY: pole.y, room: pole.distance, lines: [g.text], extent: shapesBox(gs), title: g.title };
   });
-  spreadLabels(boxes, [0, top, width - legendWidth, height - bottom]);
-  placed.forEach((f, i) => {
-    f.label.x = round1(boxes[i].x);
-    f.label.y = round1(boxes[i].y);
-    f.label.width = round1(boxes[i].width);
-    f.label.height = round1(boxes[i].height);
+
+  // Every label and marker placed without overlap; crowded ones go to insets (see layoutLabels).
+  const labelItems = footprints
+    .filter((f) => Number.isFinite(f.label.x) && Number.isFinite(f.label.y))
+    .map((f): LabelItem & { extent: Box } => ({ key: f.id, kind: "label", anchorX: f.label.x, anchorY: f.label.y, room: f.label.room, lines: [...f.label.lines, (f.bounds ? "▲ " : "") + f.label.population], extent: f.label.extent }));
+  const items = [...labelItems, ...groupItems.filter((g) => Number.isFinite(g.anchorX))];
+  const extentOf = new Map<LabelItem, Box>(items.map((i) => [i, i.extent]));
+  const legendRows = opts.change ? 13 : 9;
+  const layout = layoutLabels(items, (i) => extentOf.get(i)!, {
+    mapBox: [10, top, 10 + mapWidth, height - bottom],
+    column: [width - legendWidth + 10, top + 30 + legendRows * 22, width - 10],
+    height,
+    bottom,
   });
+  const byKey = new Map(footprints.map((f) => [f.id, f]));
+  const markers: (PlacedItem & { title: string })[] = [];
+  for (const p of layout.placed) {
+    if (p.item.kind === "marker") {
+      markers.push({ ...p, title: groupItems.find((g) => g.key === p.item.key)!.title });
+      continue;
+    }
+    const f = byKey.get(p.item.key)!;
+    Object.assign(f.label, { x: p.x, y: p.y, anchorX: p.anchorX, anchorY: p.anchorY, width: p.width, height: p.height, fontSize: p.fontSize, panel: p.panel });
+  }
 
   const unassignedShapes = shapes.filter((_, u) => resolved.assignment[u] < 0);
   const linkedUnits = new Set(dataset.adjacency.linked.flat());
@@ -201,13 +246,22 @@ export function buildMap(dataset: Dataset, plan: Plan, result: CheckResult, opts
       providersNotLocated.push(id);
       continue;
     }
-    providers.push({ id, name: site.name, x: round1(xy[0]), y: round1(xy[1]), footprints: fps });
+    providers.push({ id, name: dataset.providerNames?.get(id) ?? site.name, x: round1(xy[0]), y: round1(xy[1]), footprints: fps });
   }
   const colours = nf ? Math.max(...colourOf) + 1 : 0;
+  let change: MapScene["change"] = null;
+  if (opts.change) {
+    const before = groupBoundaries(shapes, opts.change.startAssignment, 1);
+    const beforeLines = [...before.values()].flat();
+    change = { before: polylinesPath(beforeLines), moved: shapesPath(opts.change.moved.map((u) => shapes[u])), markers };
+  }
   const files = [dataset.files.boundaries, dataset.files.population, dataset.files.providers].filter(Boolean).map((f) => f!.split(/[\\/]/).pop());
+  // Provenance lines wrapped to the picture's width (9.5 px text, about 5.3 px a character).
+  const maxChars = Math.max(40, Math.floor((width - 24) / 5.3));
+  const foot = (opts.provenance ?? []).flatMap((line) => wrap(line, maxChars, Infinity));
   return {
     width,
-    height,
+    height: layout.height + foot.length * 13,
     title: opts.title ?? dataset.name,
     caption: `${projected.projection}; data: ${files.join(", ")}`,
     box: [10, top, 10 + mapWidth, height - bottom],
@@ -218,7 +272,28 @@ export function buildMap(dataset: Dataset, plan: Plan, result: CheckResult, opts
     providersNotLocated,
     colours,
     result,
+    insets: layout.insets,
+    change,
+    provenance: foot,
+    metadata: opts.metadata ?? null,
   };
+}
+
+/** Pixel bounding box of some shapes. */
+function shapesBox(shapes: readonly (readonly number[][][])[]): Box {
+  const b: Box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const polys of shapes) {
+    for (const rings of polys) {
+      const r = rings[0];
+      for (let i = 0; i < r.length; i += 2) {
+        if (r[i] < b[0]) b[0] = r[i];
+        if (r[i] > b[2]) b[2] = r[i];
+        if (r[i + 1] < b[1]) b[1] = r[i + 1];
+        if (r[i + 1] > b[3]) b[3] = r[i + 1];
+      }
+    }
+  }
+  return b;
 }
 
 /** A point inside each unit of `which` for links: the pole of inaccessibility of its largest polygon. */
@@ -241,20 +316,16 @@ function unitCentres(shapes: readonly (readonly number[][][])[], which: Set<numb
   });
 }
 
-/** Splits text into lines of at most `width` characters at spaces (long words stay whole); at most 3 lines. */
-export function wrap(text: string, width: number): string[] {
+/** Splits text into lines of at most `width` characters at spaces (long words stay whole); at most `maxLines` lines (3). */
+export function wrap(text: string, width: number, maxLines = 3): string[] {
   const lines: string[] = [];
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const last = lines.length - 1;
     if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += " " + word;
     else lines.push(word);
   }
-  if (lines.length > 3) return [...lines.slice(0, 2), lines.slice(2).join(" ").slice(0, width - 1) + "…"];
+  if (lines.length > maxLines) return [...lines.slice(0, 2), lines.slice(2).join(" ").slice(0, width - 1) + "…"];
   return lines.length ? lines : [""];
-}
-
-function clamp(x: number, lo: number, hi: number): number {
-  return Number.isFinite(x) ? Math.min(hi, Math.max(lo, x)) : lo;
 }
 
 function round1(x: number): number {

@@ -21,6 +21,10 @@ export const markColours = {
   unit: "#555555",
   /** Units in no footprint. */
   unassigned: "#FFFFFF",
+  /** Units moved from their start footprint (hatching, outline and numbered markers). */
+  moved: "#882255",
+  /** Footprint boundaries of the start plan, dashed over the proposed plan. */
+  before: "#000000",
 } as const;
 
 /**

@@ -85,7 +85,7 @@ ${rows}
 </table>
 <h2>Findings</h2>
 ${findings.length ? findings.join("\n") : "<p>No findings.</p>"}
-<footer><p class="hint">${x(scene.caption)}. Made by stp-footprint.</p></footer>
+<footer><h2>How this report was made</h2><p class="hint" id="provenance">${[scene.caption, ...scene.provenance].map(x).join("<br>")}</p></footer>
 </body>
 </html>
 `;

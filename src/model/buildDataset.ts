@@ -43,6 +43,8 @@ export function buildDataset(tables: DatasetTables, opts: BuildDatasetOptions): 
     issues.push(...built.issues);
   }
 
+  if (tables.providerNames) issues.push(...providerNameIssues(tables.providerNames, providers?.ids ?? null));
+
   let linkPairs: [number, number][] = [];
   if (tables.links) {
     const joined = joinLinks(units, tables.links.rows, tables.links.file);
@@ -66,5 +68,23 @@ export function buildDataset(tables: DatasetTables, opts: BuildDatasetOptions): 
     plan: tables.plan,
     files: opts.files,
   };
+  if (tables.providerNames) dataset.providerNames = tables.providerNames.names;
   return { dataset, issues };
+}
+
+/** Notes on a provider names table: names for codes with no provider rows, providers without a name. */
+function providerNameIssues(table: { file: string; names: Map<string, string> }, providerIds: readonly string[] | null): DataIssue[] {
+  if (!providerIds) return [];
+  const issues: DataIssue[] = [];
+  const some = (codes: string[]) => codes.slice(0, 5).map((c) => `"${c}"`).join(", ") + (codes.length > 5 ? ` and ${codes.length - 5} more` : "");
+  const known = new Set(providerIds);
+  const unknown = [...table.names.keys()].filter((code) => !known.has(code));
+  if (unknown.length) {
+    issues.push({ rule: "provider-names-unknown", severity: "warning", message: `${unknown.length} of ${table.names.size} provider names are for codes with no provider rows (not used): ${some(unknown)}`, file: table.file });
+  }
+  const unnamed = providerIds.filter((id) => !table.names.has(id));
+  if (unnamed.length) {
+    issues.push({ rule: "provider-names-missing", severity: "warning", message: `${unnamed.length} of ${providerIds.length} providers have no name (shown by code): ${some(unnamed)}`, file: table.file });
+  }
+  return issues;
 }

@@ -6,7 +6,10 @@ export interface MovedUnit {
   unit: string;
   name: string;
   from: string | null;
+  /** The from footprint's name ("" when unknown). */
+  fromName: string;
   to: string | null;
+  toName: string;
 }
 
 /** A footprint in both plans whose units differ. */
@@ -17,6 +20,8 @@ export interface ChangedFootprint {
   gained: string[];
   /** Units it had in A but not in B. */
   lost: string[];
+  /** Names of the units gained and lost (unit id -> name), where the boundaries name any. */
+  unitNames?: Record<string, string>;
 }
 
 /** What changed from plan A to plan B, unit by unit and footprint by footprint. */
@@ -43,10 +48,11 @@ export interface PlanDiff {
 export function diffPlans(units: Units, a: Plan, b: Plan): PlanDiff {
   const ra = resolvePlan(a, units), rb = resolvePlan(b, units);
   const footprintOf = (r: ReturnType<typeof resolvePlan>, u: number) => (r.assignment[u] >= 0 ? r.footprints[r.assignment[u]] : null);
+  const nameOf = (id: string | null) => (id === null ? "" : b.names.get(id) || a.names.get(id) || "");
   const moved: MovedUnit[] = [];
   for (let u = 0; u < units.ids.length; u++) {
     const from = footprintOf(ra, u), to = footprintOf(rb, u);
-    if (from !== to) moved.push({ unit: units.ids[u], name: units.names[u], from, to });
+    if (from !== to) moved.push({ unit: units.ids[u], name: units.names[u], from, fromName: nameOf(from), to, toName: nameOf(to) });
   }
   const membersOf = (r: ReturnType<typeof resolvePlan>) => {
     const m = new Map<string, string[]>(r.footprints.map((f) => [f, []]));
@@ -56,7 +62,6 @@ export function diffPlans(units: Units, a: Plan, b: Plan): PlanDiff {
     return m;
   };
   const ma = membersOf(ra), mb = membersOf(rb);
-  const nameOf = (id: string) => b.names.get(id) || a.names.get(id) || "";
   const created = [...mb.keys()].filter((f) => !ma.has(f)).map((f) => ({ footprint: f, name: nameOf(f), units: mb.get(f)! }));
   const removed = [...ma.keys()].filter((f) => !mb.has(f)).map((f) => ({ footprint: f, name: nameOf(f), units: ma.get(f)! }));
   const changed: ChangedFootprint[] = [];
@@ -67,7 +72,14 @@ export function diffPlans(units: Units, a: Plan, b: Plan): PlanDiff {
     const sa = new Set(before), sb = new Set(after);
     const gained = after.filter((u) => !sa.has(u));
     const lost = before.filter((u) => !sb.has(u));
-    if (gained.length || lost.length) changed.push({ footprint: f, name: nameOf(f), gained, lost });
+    if (gained.length || lost.length) {
+      const unitNames: Record<string, string> = {};
+      for (const id of [...gained, ...lost]) {
+        const name = units.names[units.index.get(id)!];
+        if (name) unitNames[id] = name;
+      }
+      changed.push({ footprint: f, name: nameOf(f), gained, lost, ...(Object.keys(unitNames).length ? { unitNames } : {}) });
+    }
     else unchanged++;
   }
   return { moved, created, removed, changed, unchanged };

@@ -15,6 +15,8 @@ export interface DatasetTables {
   links: { file: string; rows: Link[] } | null;
   areas: { file: string; rows: AreaOverlap[] } | null;
   plan: Plan | null;
+  /** Provider code -> name, from a names CSV; null (or absent) when the dataset names no providers. */
+  providerNames?: { file: string; names: Map<string, string> } | null;
 }
 
 /** One population value of a unit, with the line (or 0-based feature) it came from. */

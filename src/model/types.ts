@@ -150,6 +150,8 @@ export interface Dataset {
   areas: AreaOverlap[] | null;
   adjacency: AdjacencyGraph;
   params: RuleParams;
+  /** Provider code -> name (hospital trust names), where a names file was given. */
+  providerNames?: Map<string, string>;
   /** The plan named by the manifest, if any (commands may take another). */
   plan: Plan | null;
   /** Files the dataset was read from, for messages and reports. */
@@ -164,6 +166,8 @@ export interface Finding {
   footprint?: string;
   units?: string[];
   provider?: string;
+  /** The provider's name, where the dataset names providers. */
+  providerName?: string;
   shares?: Record<string, number>;
   /** For contiguity: the units of each piece of a footprint, the main piece first. */
   pieces?: string[][];

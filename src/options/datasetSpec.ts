@@ -13,12 +13,15 @@ export type DatasetValues = { [R in TableRow as HasManifest<R> extends true ? R[
  */
 export type DatasetSpec = Omit<DatasetValues, "boundaries"> & {
   boundaries: string;
-  /** The manifest the spec was read from, if any: an input no output may overwrite. */
-  manifest?: string;
   /**
    * The plan file the plan column names were written for (the manifest's plan). Another plan file
    * has its columns detected instead; undefined when the names were given as flags, which apply to
    * any plan.
    */
   planColumnsFor?: string;
+  /**
+   * The manifest the spec came from, if any (readManifest records it): reports list it, with its
+   * hash, among the inputs, and no output may overwrite it.
+   */
+  manifest?: string;
 };

@@ -53,6 +53,8 @@ export const dataRuleIds = [
   "provider-value-not-finite",
   "provider-total-not-finite",
   "provider-outside",
+  "provider-names-unknown",
+  "provider-names-missing",
   "link-unknown-unit",
 ] as const;
 

@@ -34,6 +34,16 @@ export function file(check?: { pattern: RegExp; message: string }): ValueType<st
 }
 
 /**
+ * Output files, the flag repeatable (`--out a.html --out a.png`): each is written; one file named
+ * twice is refused. `check` says which extensions are taken.
+ */
+export function files(check: { pattern: RegExp; message: string }): ValueType<string[]> {
+  const one = z.string().min(1, "must not be empty").regex(check.pattern, check.message);
+  const schema = z.array(one).refine((fs) => new Set(fs).size === fs.length, "names one file twice");
+  return { schema, fromCli: schema, show: (v) => v.join(", "), path: true, repeatable: true };
+}
+
+/**
  * A finite number within bounds (given by `bounds`, with their messages). On the command line it
  * must be written plainly: `1,234`, `3e5x` and units are refused rather than misread.
  * @example

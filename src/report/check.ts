@@ -2,7 +2,7 @@ import type { CheckResult } from "../rules/checkPlan.js";
 import { planRuleIds } from "../rules/index.js";
 import { type FindingsReport, findingsGithub, findingsJunit, findingsMarkdown, findingsText, mdCell } from "./findings.js";
 import { findingsSarif } from "./sarif.js";
-import { formatInt, type Palette, plainLength, type Sink, table } from "./text.js";
+import { counted, formatInt, type Palette, plainLength, type Sink, table } from "./text.js";
 
 export interface CheckReportInput {
   result: CheckResult;
@@ -74,7 +74,7 @@ function checkMarkdown(r: CheckReportInput, out: Sink): void {
     `## stp-footprint check: ${result.ok ? "✅ pass" : "❌ fail"}`,
     "",
     `**${mdCell(r.title)}**: ${m.footprints} footprints, ${formatInt(m.units)} units, population ${formatInt(m.population.min)} to ${formatInt(m.population.max)}, ` +
-      `${m.crossFootprintProviders} cross-footprint providers, ${m.splitAreas} split areas; ${errors} errors, ${result.findings.length - errors} warnings.`,
+      `${m.crossFootprintProviders} cross-footprint providers, ${m.splitAreas} split areas; ${counted(errors, "error")}, ${counted(result.findings.length - errors, "warning")}.`,
     "",
     "| footprint | name | units | population | status |",
     "|---|---|--:|--:|---|",

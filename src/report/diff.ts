@@ -31,7 +31,12 @@ function metricRows(a: PlanSide, b: PlanSide): [string, string, string, string][
   ];
 }
 
-const label = (id: string | null) => id ?? "(none)";
+const label = (id: string | null, name = "") => (id === null ? "(none)" : name ? `${id} ${name}` : id);
+
+/** Unit ids with their names, as "E38000016 (NHS Bolton CCG)". */
+function unitList(ids: readonly string[], names: Readonly<Record<string, string>> = {}): string {
+  return ids.map((u) => (names[u] ? `${u} (${names[u]})` : u)).join(", ");
+}
 
 /** Text: metrics side by side, then moved units, then footprints created, removed and changed. */
 export function diffText(r: DiffReportInput, out: Sink, c: Palette): void {
@@ -40,14 +45,14 @@ export function diffText(r: DiffReportInput, out: Sink, c: Palette): void {
   lines.push(table([["metric", "A", "B", "change"].map((h) => c.bold(h)), ...metricRows(a, b)], [false, true, true, true], plainLength), "");
   lines.push(c.bold(`${diff.moved.length} unit${diff.moved.length === 1 ? "" : "s"} moved`));
   if (diff.moved.length) {
-    lines.push(table([["unit", "name", "from", "to"].map((h) => c.bold(h)), ...diff.moved.map((m) => [m.unit, m.name, label(m.from), label(m.to)])], [], plainLength));
+    lines.push(table([["unit", "name", "from", "to"].map((h) => c.bold(h)), ...diff.moved.map((m) => [m.unit, m.name, label(m.from, m.fromName), label(m.to, m.toName)])], [], plainLength));
   }
   const fp = (f: { footprint: string; name: string }) => (f.name ? `${f.footprint} (${f.name})` : f.footprint);
   lines.push("", c.bold(`footprints: ${diff.created.length} created, ${diff.removed.length} removed, ${diff.changed.length} changed, ${diff.unchanged} unchanged`));
   for (const f of diff.created) lines.push(`  ${c.green("+")} ${fp(f)}: ${f.units.length} units`);
   for (const f of diff.removed) lines.push(`  ${c.red("-")} ${fp(f)}: ${f.units.length} units`);
   for (const f of diff.changed) {
-    const parts = [f.gained.length ? `gains ${f.gained.join(", ")}` : "", f.lost.length ? `loses ${f.lost.join(", ")}` : ""].filter(Boolean);
+    const parts = [f.gained.length ? `gains ${unitList(f.gained, f.unitNames)}` : "", f.lost.length ? `loses ${unitList(f.lost, f.unitNames)}` : ""].filter(Boolean);
     lines.push(`  ${c.yellow("~")} ${fp(f)}: ${parts.join("; ")}`);
   }
   out.write(lines.join("\n") + "\n");
@@ -72,13 +77,13 @@ export function diffMarkdown(r: DiffReportInput, out: Sink): void {
     ...metricRows(a, b).map(([m, x, y, d]) => `| ${mdCell(m.trim())} | ${x} | ${y} | ${d} |`),
   ];
   if (diff.moved.length) {
-    lines.push("", "| unit | name | from | to |", "|---|---|---|---|", ...diff.moved.map((m) => `| ${mdCell(m.unit)} | ${mdCell(m.name)} | ${mdCell(label(m.from))} | ${mdCell(label(m.to))} |`));
+    lines.push("", "| unit | name | from | to |", "|---|---|---|---|", ...diff.moved.map((m) => `| ${mdCell(m.unit)} | ${mdCell(m.name)} | ${mdCell(label(m.from, m.fromName))} | ${mdCell(label(m.to, m.toName))} |`));
   }
   lines.push("", `Footprints: ${diff.created.length} created, ${diff.removed.length} removed, ${diff.changed.length} changed, ${diff.unchanged} unchanged.`);
   for (const f of diff.created) lines.push(`- ➕ ${mdCell(f.footprint)} ${mdCell(f.name)} (${f.units.length} units)`);
   for (const f of diff.removed) lines.push(`- ➖ ${mdCell(f.footprint)} ${mdCell(f.name)} (${f.units.length} units)`);
   for (const f of diff.changed) {
-    const parts = [f.gained.length ? `gains ${f.gained.join(", ")}` : "", f.lost.length ? `loses ${f.lost.join(", ")}` : ""].filter(Boolean);
+    const parts = [f.gained.length ? `gains ${unitList(f.gained, f.unitNames)}` : "", f.lost.length ? `loses ${unitList(f.lost, f.unitNames)}` : ""].filter(Boolean);
     lines.push(`- ✏️ ${mdCell(f.footprint)} ${mdCell(f.name)}: ${mdCell(parts.join("; "))}`);
   }
   out.write(lines.join("\n") + "\n");

@@ -22,7 +22,7 @@ export function infoText(s: DatasetSummary, out: Sink, c: Palette): void {
   );
   if (a.isolated.length) {
     const shown = a.isolated.slice(0, 10).map((u) => (u.name ? `${u.id} (${u.name})` : u.id));
-    lines.push(c.yellow(`  isolated     ${a.isolated.length} unit${a.isolated.length > 1 ? "s" : ""} with no neighbour: ${shown.join(", ")}${a.isolated.length > 10 ? ", ..." : ""}`));
+    lines.push(c.yellow(`  isolated     ${a.isolated.length} unit${a.isolated.length > 1 ? "s" : ""} with no neighbour: ${shown.join(", ")}${a.isolated.length > 10 ? ` and ${a.isolated.length - 10} more (see --format json)` : ""}`));
     lines.push(c.dim(`               hint: an island joins its footprint through a link; add a row "unit_a,unit_b" to a links CSV (--links)`));
   } else {
     lines.push(`  isolated     none`);

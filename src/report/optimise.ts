@@ -99,7 +99,10 @@ export function optimiseText(s: OptimiseSummary, out: Sink, c: Palette): void {
   out.write(lines.join("\n") + "\n");
   const errors = s.findings.filter((f) => f.severity === "error");
   if (errors.length) findingsText(errors, out, c);
-  if (!q.feasible && q.problems.length) out.write(c.red(`\nthe result breaks the search's limits: ${q.problems.slice(0, 5).join("; ")}\n`));
+  if (!q.feasible && q.problems.length) {
+    const more = q.problems.length > 5 ? `; and ${q.problems.length - 5} more (see --format json)` : "";
+    out.write(c.red(`\nthe result breaks the search's limits: ${q.problems.slice(0, 5).join("; ")}${more}\n`));
+  }
   const pass = optimisePassed(s);
   out.write(
     (pass ? c.green(c.bold("PASS")) : c.red(c.bold("FAIL"))) +

@@ -23,6 +23,7 @@ const finding = z
     footprint: z.string().optional(),
     units: z.array(z.string()).optional(),
     provider: z.string().optional(),
+    providerName: z.string().optional().describe("the provider's name, where the dataset names providers"),
     shares: z.record(z.string(), z.number()).optional().describe("footprint (or area) id -> share"),
     pieces: z.array(z.array(z.string())).optional().describe("contiguity: the units of each piece, the main piece first"),
     location: z.tuple([z.number(), z.number()]).optional().describe("[longitude, latitude] or projected [x, y]"),
@@ -232,10 +233,10 @@ export const diffOutput = z
     b: planSide,
     diff: z
       .object({
-        moved: z.array(z.object({ unit: z.string(), name: z.string(), from: z.string().nullable(), to: z.string().nullable() }).strict()),
+        moved: z.array(z.object({ unit: z.string(), name: z.string(), from: z.string().nullable(), fromName: z.string(), to: z.string().nullable(), toName: z.string() }).strict()),
         created: z.array(footprintUnits),
         removed: z.array(footprintUnits),
-        changed: z.array(z.object({ footprint: z.string(), name: z.string(), gained: z.array(z.string()), lost: z.array(z.string()) }).strict()),
+        changed: z.array(z.object({ footprint: z.string(), name: z.string(), gained: z.array(z.string()), lost: z.array(z.string()), unitNames: z.record(z.string(), z.string()).optional().describe("names of the units gained and lost") }).strict()),
         unchanged: z.number().int(),
       })
       .strict(),

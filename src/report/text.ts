@@ -24,10 +24,15 @@ export interface Sink {
   write(text: string): unknown;
 }
 
-export { formatInt } from "../model/format.js";
+import { formatInt } from "../model/format.js";
 
-/** Pads cells into aligned columns; numbers (right-aligned) are flagged per column. */
-export function table(rows: string[][], rightAlign: boolean[] = [], visibleLength: (s: string) => number = (s) => s.length): string {
+export { formatInt };
+
+/**
+ * Pads cells into aligned columns; numbers (right-aligned) are flagged per column. Widths are
+ * measured without ANSI colour codes, so coloured cells line up on a terminal.
+ */
+export function table(rows: string[][], rightAlign: boolean[] = [], visibleLength: (s: string) => number = plainLength): string {
   const widths: number[] = [];
   for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleLength(cell))));
   return rows
@@ -40,6 +45,14 @@ export function table(rows: string[][], rightAlign: boolean[] = [], visibleLengt
         .join("  "),
     )
     .join("\n");
+}
+
+/**
+ * A count with its noun, singular or plural: `counted(1, "error")` is "1 error", `counted(3, "error")`
+ * "3 errors" (formatted with thousands separators).
+ */
+export function counted(n: number, noun: string, plural = `${noun}s`): string {
+  return `${formatInt(n)} ${n === 1 ? noun : plural}`;
 }
 
 /** Length of a string without ANSI colour codes. */

@@ -2,7 +2,7 @@ import type { ValidateResult } from "../app/validate.js";
 import { geometryChecks } from "../rules/dataset/geometryChecks.js";
 import { type FindingsReport, findingsGithub, findingsJunit, findingsMarkdown, findingsText } from "./findings.js";
 import { findingsSarif } from "./sarif.js";
-import { formatInt, type Palette, type Sink } from "./text.js";
+import { counted, formatInt, type Palette, type Sink } from "./text.js";
 
 /** Where a report goes: paths relative to `root` (the CI workspace), and the tool version for SARIF. */
 export interface ReportContext {
@@ -49,7 +49,7 @@ function validateJson(r: ValidateResult, out: Sink): void {
 /** Markdown for a pull-request comment. */
 function validateMarkdown(r: ValidateResult, out: Sink): void {
   const { errors, warnings } = verdict(r);
-  out.write(`## stp-footprint validate: ${r.ok ? "✅ pass" : "❌ fail"}\n\n**${r.file}**: ${r.units} units; ${errors} errors, ${warnings} warnings.\n${findingsMarkdown(r.findings)}\n`);
+  out.write(`## stp-footprint validate: ${r.ok ? "✅ pass" : "❌ fail"}\n\n**${r.file}**: ${r.units} units; ${counted(errors, "error")}, ${counted(warnings, "warning")}.\n${findingsMarkdown(r.findings)}\n`);
 }
 
 export const validateReporters = {

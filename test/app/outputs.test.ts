@@ -65,6 +65,20 @@ describe("prepareOutputs", () => {
     expect(noTemps()).toEqual([]);
   });
 
+  it("Outputs: an option naming several outputs writes each by its path, and says which were left", async () => {
+    const outputs = await prepareOutputs(null, [{ option: "--out", path: at("r1.svg") }, { option: "--out", path: at("r2.png") }]);
+    expect(outputs.paths("--out")).toEqual([at("r1.svg"), at("r2.png")]);
+    expect(() => outputs.write("--out", "x")).toThrow(/--out names 2 outputs/);
+    outputs.write("--out", "<svg/>\n", at("r1.svg"));
+    expect(outputs.abandon()).toEqual({ written: [], untouched: [at("r1.svg"), at("r2.png")] });
+    expect(existsSync(at("r1.svg"))).toBe(false);
+    const again = await prepareOutputs(null, [{ option: "--out", path: at("r1.svg") }, { option: "--out", path: at("r2.png") }]);
+    again.write("--out", "<svg/>\n", at("r1.svg"));
+    again.write("--out", "png", at("r2.png"));
+    expect(again.commit()).toEqual([at("r1.svg"), at("r2.png")]);
+    expect(noTemps()).toEqual([]);
+  });
+
   it("Outputs: a symbolic link given as an output is written through to its target, atomically", async () => {
     mkdirSync(at("plans"));
     writeFileSync(at("plans/2024.csv"), "old\n");

@@ -125,12 +125,44 @@ describe("no command writes over its inputs", () => {
     expect(missing.stderr).toMatch(/--out: cannot make the folder .*lookup\.csv is not a folder\n$/);
   });
 
+  it("diff --out: a plan compared, or a file of the dataset, is refused as a report file, before anything is read", async () => {
+    writeFileSync(at("b-plan.csv"), readFileSync(at("plan.csv")));
+    // plan.csv is the dataset's plan too, which is named first.
+    for (const [out, what] of [["b-plan.csv", "plan B"], ["plan.csv", "the plan"], ["population.csv", "the population"]]) {
+      // A report must end in .html, .md, .svg, .png or .json: a link with that name to the input.
+      const link = `${out}.link.md`;
+      if (!existsSync(at(link))) symlinkSync(out, at(link));
+      const r = await runCli(["diff", at("plan.csv"), at("b-plan.csv"), "--dataset", manifest, "--out", at("report.html"), "--out", at(link)]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^stp-footprint: \\[diff\\] --out: .*${link.replace(/\./g, "\\.")} is an input file \\(${what}\\)`));
+    }
+    expect(existsSync(at("report.html"))).toBe(false);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("map --out and optimise --map, given several times: two names of one file are refused; each file is written", async () => {
+    symlinkSync("twice.svg", at("twice-link.svg")); // a link to a file not there yet
+    const r = await runCli(["map", "--dataset", manifest, "--out", at("twice.svg"), "--out", at("twice-link.svg")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--out: .*twice-link\.svg is also the --out output/);
+    const o = await runCli(["optimise", "--dataset", manifest, "--iterations", "500", "--quiet", "--map", at("m1.svg"), "--map", at("plan.csv.link.svg")]);
+    expect(o.code).toBe(2);
+    expect(o.stderr).toMatch(/--map: .*plan\.csv\.link\.svg is an input file/);
+    expect(existsSync(at("m1.svg"))).toBe(false);
+    const both = await runCli(["map", "--dataset", manifest, "--out", at("both.svg"), "--out", at("both.geojson")]);
+    expect(both.code, both.stderr).toBe(0);
+    expect(readFileSync(at("both.svg"), "utf8")).toMatch(/^<svg /);
+    expect(JSON.parse(readFileSync(at("both.geojson"), "utf8")).type).toBe("FeatureCollection");
+    expect(snapshot()).toEqual(before);
+  });
+
   it("outputs are checked before any work: a missing folder is reported before a bad input file is read", async () => {
     writeFileSync(at("bad-pop.csv"), "unit,population\nT1,-5\n");
     for (const args of [
       ["optimise", "--iterations", "100000000", "--out", at("nowhere/plan.csv")],
       ["map", "--out", at("nowhere/map.png")],
       ["validate", "--fix", at("nowhere/fixed.geojson")],
+      ["diff", at("plan.csv"), at("plan.csv"), "--out", at("nowhere/report.html")],
     ]) {
       const r = await runCli([...args, "--dataset", manifest, "--population", at("bad-pop.csv")]);
       expect(r.code).toBe(2);

@@ -151,10 +151,12 @@ describe("generateDemo: labelled synthetic", () => {
       "name",
       "description",
       "synthetic",
+      "attribution",
       "boundaries",
       "population",
       "providers",
       "providerSites",
+      "providerNames",
       "links",
       "areas",
       "plan",
@@ -168,10 +170,12 @@ describe("generateDemo: labelled synthetic", () => {
     expect(manifest.description).toMatch(/synthetic/i);
     expect(manifest.boundaries).toEqual({ path: "units.geojson", idField: "code", nameField: "name" });
     expect(manifest.providers).toEqual({ path: "providers.csv", providerColumn: "provider", unitColumn: "unit", valueColumn: "value" });
-    expect(manifest.areas).toEqual({ path: "areas.csv", areaColumn: "area", unitColumn: "unit", weightColumn: "weight" });
+    expect(manifest.areas).toEqual({ path: "areas.csv", areaColumn: "area", nameColumn: "area_name", unitColumn: "unit", weightColumn: "weight" });
+    expect(manifest.providerNames).toEqual({ path: "provider_sites.csv", providerColumn: "provider", nameColumn: "name" });
+    expect(manifest.attribution).toMatch(/synthetic/i);
     expect(manifest.plan).toEqual({ path: "plan.csv", unitColumn: "unit", footprintColumn: "footprint", nameColumn: "footprint_name" });
     expect([manifest.populationMin, manifest.populationMax, manifest.threshold, manifest.adjacency]).toEqual([300000, 2800000, 0.05, "rook"]);
-    for (const key of ["boundaries", "population", "providers", "providerSites", "links", "areas", "plan"]) {
+    for (const key of ["boundaries", "population", "providers", "providerSites", "providerNames", "links", "areas", "plan"]) {
       expect(Object.keys(files)).toContain(manifest[key].path);
     }
   });

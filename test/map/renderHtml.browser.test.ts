@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -10,7 +10,7 @@ import { renderSvg } from "../../src/map/renderSvg.js";
 import { checkPlan } from "../../src/rules/checkPlan.js";
 import { gridDataset, planOf } from "../helpers/dataset.js";
 import { runCli } from "../helpers/cli.js";
-import { hasShared, sharedFile } from "../helpers/shared.js";
+import { hasShared, repoRoot, sharedFile } from "../helpers/shared.js";
 
 const chromiumPath = "/usr/bin/chromium";
 const hasChromium = existsSync(chromiumPath);
@@ -92,5 +92,39 @@ describe.skipIf(!hasChromium && !required)("HTML report in headless Chromium", (
     expect(r.rows).toBe(44);
     expect(r.mapPaths).toBe(44);
     expect(r.box!.height).toBeGreaterThan(500);
+  }, 60_000);
+
+  it("diff --out report.html: the before/after report opens offline, shows its tables, and prints to A4", async () => {
+    const start = join(repoRoot, "data/demo/plan.csv");
+    const lines = readFileSync(start, "utf8").trim().split("\n");
+    const [u0] = lines[1].split(",");
+    const proposal = join(tmp, "proposal.csv");
+    writeFileSync(proposal, ["unit,footprint,footprint_name", ...lines.slice(1).map((l) => (l.startsWith(`${u0},`) ? `${u0},NEW01,Harbour New Town` : l))].join("\n") + "\n");
+    const file = join(tmp, "report.html");
+    const r0 = await runCli(["diff", start, proposal, "--out", file]);
+    expect(r0.code).toBe(0);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("console", (m) => void (m.type() === "error" && errors.push(m.text())));
+    page.on("request", (q) => requests.push(q.url()));
+    const url = pathToFileURL(file).href;
+    await page.goto(url, { waitUntil: "load" });
+    expect(await page.locator("#moved-table tbody tr").count()).toBe(1);
+    expect(await page.locator("#footprint-table tbody tr").count()).toBe(41);
+    expect(await page.locator("#map g.marker").count()).toBe(1);
+    expect(await page.locator("#provenance").innerText()).toMatch(/SHA-256 [0-9a-f]{64}/);
+    await page.emulateMedia({ media: "print" });
+    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(2);
+    // On A4 (794 CSS px at 96 dpi less 12 mm margins) nothing is wider than the page.
+    await page.setViewportSize({ width: 703, height: 1000 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+    expect(errors).toEqual([]);
+    expect(requests.filter((q) => q !== url)).toEqual([]);
   }, 60_000);
 });

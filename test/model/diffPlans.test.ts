@@ -33,7 +33,7 @@ describe("diffPlans", () => {
 
   it("diffPlans: a unit left out of plan B moves to null", () => {
     const d = diffPlans(dataset.units, before, planOf("r1c0:A r1c1:A r1c2:B r0c0:A r0c1:C"));
-    expect(d.moved).toEqual([{ unit: "r0c2", name: "", from: "C", to: null }]);
+    expect(d.moved).toEqual([{ unit: "r0c2", name: "", from: "C", fromName: "", to: null, toName: "" }]);
   });
 
   it("comparePlans: both sides' metrics and findings per rule", () => {
@@ -43,5 +43,16 @@ describe("diffPlans", () => {
     expect(c.a.findings).toEqual({});
     expect(c.b.errors).toBe(0);
     expect(c.diff.moved).toHaveLength(3);
+  });
+});
+
+describe("diffPlans names", () => {
+  it("diffPlans: moved units carry both footprints' names, from either plan", () => {
+    const dataset = gridDataset(1, 3, [100, 100, 100]);
+    const a = planOf("r0c0:A r0c1:A r0c2:B");
+    a.names = new Map([["A", "North"], ["B", "South"]]);
+    const b = planOf("r0c0:A r0c1:N r0c2:B");
+    b.names = new Map([["N", "New Town"]]);
+    expect(diffPlans(dataset.units, a, b).moved).toEqual([{ unit: "r0c1", name: "", from: "A", fromName: "North", to: "N", toName: "New Town" }]);
   });
 });

@@ -43,7 +43,7 @@ describe("info reporters", () => {
       "  population   50,000,000 in all; per unit 1,000 to 900,000  from pop.csv",
       "               2 units have no population",
       "  adjacency    31,000 rook pairs (2 from links), 13 connected pieces",
-      "  isolated     12 units with no neighbour: U0 (Isle), U1, U2, U3, U4, U5, U6, U7, U8, U9, ...",
+      "  isolated     12 units with no neighbour: U0 (Isle), U1, U2, U3, U4, U5, U6, U7, U8, U9 and 2 more (see --format json)",
       '               hint: an island joins its footprint through a link; add a row "unit_a,unit_b" to a links CSV (--links)',
       "  links        2",
       "  providers    120 (4,567 provider-unit rows)",

@@ -128,7 +128,7 @@ export async function dissolvedBoundaries(
   const geographic = isGeographic(geoms.map((g) => ({ id: "", geometry: g })), undefined);
   const has = new Uint8Array(table.unitIds.length);
   for (const u of assignment) has[u] = 1;
-  const fc = dissolveFootprints(geoms, Int32Array.from(assignment), table.unitIds, geographic);
+  const fc = await dissolveFootprints(geoms, Int32Array.from(assignment), table.unitIds, { geographic });
   const step = geographic ? 1e7 : 1e3;
   const geometries: (UnitGeometry | null)[] = fc.features.map((f, u) => (has[u] ? repairPolygons(roundPolygons(f.geometry, step)) : null));
 

@@ -15,15 +15,17 @@ Footprints are filled so that no two neighbours share a colour; footprint bounda
 unit boundaries thin. Footprints over or under the population bounds are hatched in red (and
 marked ▲/▼ in their label), extra pieces of non-contiguous footprints outlined in dashed teal,
 links dashed in blue, and located cross-footprint providers drawn as black dots.
-The output must not be one of the inputs, and its folder must be writable; both are checked before
-anything is read. Ctrl-C leaves the output as it was, or complete and new, never half written.
+No output may be one of the inputs or another output, and their folders must be writable; this
+is checked before anything is read. Ctrl-C leaves every output as it was, or all complete and new,
+never half written.
 Exit codes: 0 map written (whatever the findings; use check to fail on them), 2 bad input or usage,
 130 interrupted.
 
 Examples:
   $ stp-footprint map --out demo.png                     # the demo dataset's starting plan
   $ stp-footprint map plan.csv --dataset england/stp-footprint.json --out plan.svg
-  $ stp-footprint map plan.csv --dataset england/stp-footprint.json --out report.html --provider-sites trusts.csv`,
+  $ stp-footprint map plan.csv --dataset england/stp-footprint.json --out report.html --provider-sites trusts.csv
+  $ stp-footprint map plan.csv --dataset england/stp-footprint.json --out footprints.geojson --out plan.png`,
   );
   cmd.action(async (planFile: string | undefined, raw: Record<string, unknown>) => {
     const { parseCommandOptions } = await import("../parseOptions.js");
@@ -42,8 +44,10 @@ Examples:
       width: o.width,
       scale: o.scale,
       title: o.title,
+      decimals: o.precision,
+      invocation: ctx.invocation,
     };
-    // The output is checked before anything is read, and Ctrl-C is handled until it is reported.
+    // The outputs are checked before anything is read, and Ctrl-C is handled until they are reported.
     const outputs = await mapOutputs(spec, options);
     const { onInterrupt } = await import("../interrupt.js");
     const done = onInterrupt({ stderr: ctx.stderr, command: "map", outputs });

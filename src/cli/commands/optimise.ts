@@ -41,9 +41,10 @@ Examples:
     const spec = await resolveDatasetSpec(o);
     const threads = o.threads ?? Math.max(1, availableParallelism());
     const toStdout = o.out === "-";
-    if (o.map === "-" || o.geojson === "-" || o.frontier === "-") {
+    const mapToStdout = (o.map ?? []).includes("-");
+    if (mapToStdout || o.geojson === "-" || o.frontier === "-") {
       const { UsageError } = await import("../../errors.js");
-      throw new UsageError("only --out can write to standard output (-)", o.map === "-" ? "--map" : o.geojson === "-" ? "--geojson" : "--frontier");
+      throw new UsageError("only --out can write to standard output (-)", mapToStdout ? "--map" : o.geojson === "-" ? "--geojson" : "--frontier");
     }
     const options = {
       start: o.start === false ? null : o.start,
@@ -64,7 +65,7 @@ Examples:
       frontier: o.frontier !== undefined,
     };
     // Outputs are checked before the search, so that a bad path stops the run at once.
-    const files = { out: toStdout ? undefined : o.out, geojson: o.geojson, map: o.map, frontierDir: o.frontier };
+    const files = { out: toStdout ? undefined : o.out, geojson: o.geojson, map: o.map, frontierDir: o.frontier, decimals: o.precision, invocation: ctx.invocation };
     const { optimiseOutputs, runOptimise, writeOptimiseOutputs } = await import("../../app/optimise.js");
     const outputs = await optimiseOutputs(spec, options, files);
 

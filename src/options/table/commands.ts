@@ -1,8 +1,9 @@
 import { option } from "../row.js";
-import { choice, count, file, flag, number, text } from "../valueTypes.js";
+import { choice, count, file, files, flag, number, text } from "../valueTypes.js";
 
 const findingFormats = ["text", "json", "junit", "github", "sarif", "markdown"] as const;
-const mapFile = { pattern: /\.(svg|png|html)$/i, message: "must end in .svg, .png or .html" };
+const mapFile = { pattern: /\.(svg|png|html|geojson)$/i, message: "must end in .svg, .png, .html or .geojson" };
+const reportFile = { pattern: /\.(html|md|svg|png|json)$/i, message: "must end in .html, .md, .svg, .png or .json" };
 
 /** Options of one command, or of a few (info, check, validate, map, diff; optimise has its own file). */
 export const commandRows = [
@@ -64,15 +65,37 @@ export const commandRows = [
   option({ name: "gapMinArea", value: number((n) => n.nonnegative("must not be negative")), commands: ["validate"], flag: "--gap-min-area <m2>", default: 20, help: "ignore holes smaller than this (rounding dust)" }),
 
   // map: the picture
-  option({ name: "out", value: file(mapFile), commands: ["map"], flag: "--out <file>", required: true, help: "output file: .svg, .png or .html (written whole or not at all; a symbolic link is written through to its target)" }),
-  option({ name: "width", value: count(400, 10000), commands: ["map"], flag: "--width <pixels>", default: 1000, help: "width of the picture (the height follows the data)" }),
+  option({
+    name: "out",
+    value: files(mapFile),
+    commands: ["map"],
+    flag: "--out <file>",
+    required: true,
+    help: "output file: .svg, .png, .html, or .geojson for the footprints as valid polygons (written whole or not at all; a symbolic link is written through to its target; repeatable)",
+  }),
+  option({
+    name: "out",
+    value: files(reportFile),
+    commands: ["diff"],
+    flag: "--out <file>",
+    help: "also write a before/after report: .html (self-contained, prints on A4), .md (a pull-request comment), .svg or .png (the change map), .json (repeatable)",
+  }),
+  option({
+    name: "precision",
+    value: count(0, 15),
+    commands: ["map", "optimise"],
+    flag: "--precision <decimals>",
+    default: 6,
+    help: "decimal places of GeoJSON coordinates (coarser than 5 on longitude/latitude leaves overlaps and gaps of the grid's size between footprints)",
+  }),
+  option({ name: "width", value: count(400, 10000), commands: ["map", "diff"], flag: "--width <pixels>", default: 1000, help: "width of the picture (the height follows the data)" }),
   option({
     name: "scale",
     value: number((n) => n.gt(0, "must be above 0").max(8, "must be at most 8")),
-    commands: ["map"],
+    commands: ["map", "diff"],
     flag: "--scale <factor>",
     default: 1.5,
     help: "PNG pixels per SVG pixel, for sharper or smaller pictures (a PNG may have at most 50 million pixels)",
   }),
-  option({ name: "title", value: text(), commands: ["map"], flag: "--title <text>", defaultText: "the dataset's name", help: "title drawn on the map" }),
+  option({ name: "title", value: text(), commands: ["map", "diff"], flag: "--title <text>", defaultText: "the dataset's name (diff: the two plans)", help: "title drawn on the map or report" }),
 ] as const;

@@ -1,5 +1,5 @@
 import { option } from "../row.js";
-import { choice, count, countRange, duration, file, fileOrNone, flag, number, termWeights } from "../valueTypes.js";
+import { choice, count, countRange, duration, file, fileOrNone, files, flag, number, termWeights } from "../valueTypes.js";
 
 const mapFile = { pattern: /\.(svg|png|html)$/i, message: "must end in .svg, .png or .html" };
 const o = ["optimise"] as const;
@@ -45,7 +45,7 @@ export const optimiseRows = [
   option({ name: "threads", value: count(1, 256), commands: o, flag: "--threads <n>", defaultText: "the number of cores", help: "worker threads" }),
   option({ name: "replicas", value: count(1, 1024), commands: o, flag: "--replicas <n>", defaultText: "--threads", help: "independent searches, best kept; fix it to get the same plan on any machine" }),
   option({ name: "out", value: file(), commands: o, flag: "--out <file>", help: "write the plan as CSV (unit,footprint,footprint_name); - writes it to standard output (the summary then goes to standard error); a symbolic link is written through to its target" }),
-  option({ name: "map", value: file(mapFile), commands: o, flag: "--map <file>", help: "also draw the result: .svg, .png or .html (see `map`)" }),
+  option({ name: "map", value: files(mapFile), commands: o, flag: "--map <file>", help: "also draw the result: .svg, .png or .html (see `map`; repeatable)" }),
   option({ name: "geojson", value: file(), commands: o, flag: "--geojson <file>", help: "also write the footprints as dissolved polygons (GeoJSON)" }),
   option({
     name: "frontier",

@@ -1,5 +1,5 @@
 import type { Finding } from "../../model/types.js";
-import { GEOMETRY_DEFAULTS, type GeometryCheckOptions, type GeometryItem } from "./geometryItem.js";
+import { GEOMETRY_DEFAULTS, type GeometryCheckOptions, type GeometryItem, itemLabel } from "./geometryItem.js";
 import { coverageOf } from "./geom/coverageOf.js";
 import { isGeographic } from "./geom/looksLikeBng.js";
 import { formatArea } from "./overlaps.js";
@@ -21,10 +21,11 @@ export function gaps(items: readonly GeometryItem[], opts: GeometryCheckOptions 
   for (const h of holes) {
     if (h.area < minArea || h.area > maxArea) continue;
     const ids = h.units.map((u) => items[u].id ?? `feature ${u}`);
+    const labels = h.units.map((u) => itemLabel(items, u));
     out.push({
       rule: "gaps",
       severity: "warning",
-      message: `gap of ${formatArea(h.area)} between ${ids.length === 1 ? "unit" : "units"} ${ids.join(", ")} near ${h.location[0]}, ${h.location[1]}`,
+      message: `gap of ${formatArea(h.area)} between ${ids.length === 1 ? "unit" : "units"} ${labels.join(", ")} near ${h.location[0]}, ${h.location[1]}`,
       units: ids,
       location: h.location,
       suggestion: "snap the neighbouring boundaries together in a GIS",

@@ -9,6 +9,8 @@ import { defaults } from "../../options/defaults.js";
  */
 export interface GeometryItem {
   id: string | null | undefined;
+  /** The unit's name, where the file has one: shown beside the id in messages. */
+  name?: string;
   geometry: Geometry | null | undefined;
 }
 
@@ -35,6 +37,13 @@ export interface GeometryCheckOptions {
 
 /** A dataset geometry check: pure, returns findings, never throws on bad data. */
 export type GeometryCheck = (items: readonly GeometryItem[], opts?: GeometryCheckOptions) => Finding[];
+
+/** "E38000087 (NHS Isle of Wight CCG)", the id alone, or "feature 12" for an item without an id. */
+export function itemLabel(items: readonly GeometryItem[], u: number): string {
+  const { id, name } = items[u];
+  if (!id) return `feature ${u}`;
+  return name ? `${id} (${name})` : id;
+}
 
 /** Defaults of the tolerances, in m² and m (from the option table: validate's flags). */
 export const GEOMETRY_DEFAULTS = {

@@ -26,7 +26,7 @@ export function isolatedUnits(items: readonly GeometryItem[], opts: GeometryChec
     out.push({
       rule: "isolated-units",
       severity: "warning",
-      message: `${unitLabel(item.id, i)} touches no other unit`,
+      message: `${unitLabel(item.id, i)}${item.name ? ` ${item.name}` : ""} touches no other unit`,
       units: item.id ? [item.id] : [],
       location: Number.isFinite(x0) ? [(x0 + x1) / 2, (y0 + y1) / 2] : undefined,
       suggestion: "if it is an island joined by a ferry or bridge, add a link (unit_a,unit_b,kind,note) to the links file",

@@ -1,5 +1,5 @@
 import type { Finding } from "../../model/types.js";
-import { GEOMETRY_DEFAULTS, type GeometryCheckOptions, type GeometryItem } from "./geometryItem.js";
+import { GEOMETRY_DEFAULTS, type GeometryCheckOptions, type GeometryItem, itemLabel } from "./geometryItem.js";
 import { coverageOf } from "./geom/coverageOf.js";
 import { isGeographic } from "./geom/looksLikeBng.js";
 
@@ -22,10 +22,11 @@ export function overlaps(items: readonly GeometryItem[], opts: GeometryCheckOpti
     const width = (2 * p.area) / p.perimeter;
     if (p.area <= minArea || width <= minWidth) continue;
     const ids = p.units.map((u) => items[u].id ?? `feature ${u}`);
+    const labels = p.units.map((u) => itemLabel(items, u));
     out.push({
       rule: "overlaps",
       severity: "error",
-      message: `units ${ids.join(" and ")} overlap by ${formatArea(p.area)} (mean width ${width.toFixed(1)} m) near ${p.location[0]}, ${p.location[1]}`,
+      message: `units ${labels.join(" and ")} overlap by ${formatArea(p.area)} (mean width ${width.toFixed(1)} m) near ${p.location[0]}, ${p.location[1]}`,
       units: ids,
       location: p.location,
       suggestion: "fix the shared boundary in a GIS (snap the two units to one line)",

@@ -18,12 +18,15 @@ export function crossFootprintProvider(ctx: PlanContext): Finding[] {
     const shares = sharesByFootprint();
     for (const [f, share] of s.shares) if (share >= threshold) shares[plan.footprints[f]] = roundShare(share);
     const listed = s.shares.filter(([, share]) => share >= threshold).map(([f, share]) => `${footprintLabel(plan, f)} ${formatPercent(share)}`);
+    const id = providers.ids[s.provider];
+    const name = ctx.dataset.providerNames?.get(id);
     out.push({
       rule: "cross-footprint-provider",
       severity: "warning",
-      message: `provider ${providers.ids[s.provider]} has at least ${formatPercent(threshold)} of its activity in each of ${s.over} footprints: ${listed.join(", ")}`,
+      message: `provider ${name ? `${id} (${name})` : id} has at least ${formatPercent(threshold)} of its activity in each of ${s.over} footprints: ${listed.join(", ")}`,
       footprint: plan.footprints[s.shares[0][0]],
-      provider: providers.ids[s.provider],
+      provider: id,
+      ...(name ? { providerName: name } : {}),
       shares,
     });
   }
