@@ -20,6 +20,7 @@ export class InputError extends Error {
   readonly detail: string;
 
   constructor(file: string | undefined, detail: string, location: InputLocation = {}) {
+    detail = clip(detail);
     super(formatInputMessage(file, detail, location));
     this.name = "InputError";
     this.file = file;
@@ -33,10 +34,21 @@ export class UsageError extends Error {
   readonly option: string | undefined;
 
   constructor(message: string, option?: string) {
+    message = clip(message);
     super(option ? `${option}: ${message}` : message);
     this.name = "UsageError";
     this.option = option;
   }
+}
+
+/**
+ * Messages quote input (a cell, a header, an id), which may be huge: a one-line file of 200 MB
+ * was echoed whole. A message's own text is kept to about 200 characters of it.
+ */
+const maxMessage = 240;
+
+function clip(text: string): string {
+  return text.length <= maxMessage ? text : `${text.slice(0, 200)}... (${text.length - 200} more characters)`;
 }
 
 function formatInputMessage(file: string | undefined, detail: string, loc: InputLocation): string {

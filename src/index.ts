@@ -21,8 +21,9 @@ export { loadDataset, type DatasetSpec, type LoadOptions, type LoadedDataset } f
 
 // The operations (one per command).
 export { runCheck, type CheckOutcome, type RunCheckOptions } from "./app/check.js";
-export { runValidate, type RunValidateOptions, type ValidateResult } from "./app/validate.js";
+export { runValidate, validateOutputs, type RunValidateOptions, type ValidateResult } from "./app/validate.js";
 export {
+  optimiseOutputs,
   runOptimise,
   writeOptimiseOutputs,
   type OptimiseOutcome,
@@ -33,13 +34,18 @@ export {
 } from "./app/optimise.js";
 export { runDiff } from "./app/diff.js";
 export { runInfo } from "./app/info.js";
-export { runMap, type MapOutcome, type RunMapOptions } from "./app/map.js";
-export { runReport, reportFormats, type RunReportOptions } from "./app/report.js";
+export { mapOutputs, runMap, type MapOutcome, type RunMapOptions } from "./app/map.js";
+export { reportOutputs, runReport, reportFormats, type RunReportOptions } from "./app/report.js";
 export { footprintsGeoJson, writeFootprintsGeoJson, type FootprintsGeoJsonOptions } from "./app/footprintsGeoJson.js";
 export { provenance, provenanceLines, type Invocation, type Provenance, type ProvenanceInput } from "./app/provenance.js";
 export { buildChangeReport, type ChangeReport } from "./rules/changeReport.js";
 export { dissolveFootprints, type DissolveOptions } from "./model/dissolve.js";
-export { runPrepare, type PrepareOptions, type PrepareResult } from "./app/prepare.js";
+export { prepareDatasetOutputs, runPrepare, type PrepareOptions, type PrepareResult } from "./app/prepare.js";
+
+// Outputs: checked before any work (never an input, never two on one file, writable), written
+// whole and renamed into place together. Each operation that writes has a function making its
+// outputs (mapOutputs, ...), which it calls itself when not given them.
+export { Outputs, prepareOutputs, type NamedInput, type OutputRequest } from "./app/outputs.js";
 
 // Results.
 export type { CheckMetrics, CheckResult, FootprintSummary } from "./rules/checkPlan.js";

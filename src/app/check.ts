@@ -6,6 +6,7 @@ import { readPlanPolygons } from "../io/readPlanPolygons.js";
 import type { Dataset, Finding, Plan } from "../model/types.js";
 import { type CheckResult, checkPlan } from "../rules/checkPlan.js";
 import { readConstraints } from "./constraints.js";
+import type { NamedInput } from "./outputs.js";
 
 /** Options of {@link runCheck}; every one may be left out. */
 export interface RunCheckOptions {
@@ -23,6 +24,16 @@ export interface RunCheckOptions {
   groups?: string;
   /** An exceptions file: per-footprint population bounds (the `exception` rule and the bounds rules). */
   exceptions?: string;
+}
+
+/** The files {@link runCheck} reads besides the dataset's, named for messages (see prepareOutputs). */
+export function checkInputs(o: RunCheckOptions): NamedInput[] {
+  return [
+    { path: o.planFile, what: "the plan" },
+    { path: o.lock, what: "--lock" },
+    { path: o.groups, what: "--groups" },
+    { path: o.exceptions, what: "--exceptions" },
+  ];
 }
 
 /** What {@link runCheck} returns: the check result and what it was computed on. */

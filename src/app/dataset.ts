@@ -19,6 +19,7 @@ export const demoManifest = fileURLToPath(new URL("../../data/demo/stp-footprint
  * const { result } = await runCheck({ ...spec, populationMax: 3_000_000 });
  */
 export async function readDatasetSpec(manifestFile: string): Promise<DatasetSpec> {
-  // The manifest is an input too: reports list it with its hash.
-  return { ...(await readManifest(manifestFile)), manifest: manifestFile };
+  // The spec names its manifest (readManifest records it): reports list it with its hash, and no
+  // output may overwrite it.
+  return readManifest(manifestFile);
 }

@@ -1,9 +1,9 @@
 import type { Feature, MultiPolygon } from "geojson";
-import { writeFileAtomic } from "../io/writeFileAtomic.js";
 import { dissolveFootprints } from "../model/dissolve.js";
 import { resolvePlan } from "../model/plan.js";
 import type { Dataset, Plan } from "../model/types.js";
 import type { CheckResult } from "../rules/checkPlan.js";
+import { prepareOutputs } from "./outputs.js";
 
 export interface FootprintsGeoJsonOptions {
   /** Decimal places of the coordinates (default 6, about 0.1 m in degrees). */
@@ -18,7 +18,7 @@ export interface FootprintsGeoJsonOptions {
  * count as properties, one feature per line. `check` reads the file back as a polygon plan.
  *
  * @example
- * await writeFileAtomic("footprints.geojson", await footprintsGeoJson(dataset, plan, checkPlan(dataset, plan)));
+ * outputs.write("--geojson", await footprintsGeoJson(dataset, plan, checkPlan(dataset, plan)));
  */
 export async function footprintsGeoJson(dataset: Dataset, plan: Plan, check: CheckResult, opts: FootprintsGeoJsonOptions = {}): Promise<string> {
   const units = dataset.units;
@@ -37,7 +37,18 @@ export async function footprintsGeoJson(dataset: Dataset, plan: Plan, check: Che
   return `{"type":"FeatureCollection",\n${head}"features":[\n${features.map((f) => JSON.stringify(f)).join(",\n")}\n]}\n`;
 }
 
-/** Writes footprintsGeoJson to a file, whole or not at all. */
+/**
+ * Writes footprintsGeoJson to a file, whole or not at all, never over one of the dataset's files
+ * (see prepareOutputs).
+ * @throws UsageError when the file is one of the dataset's, or cannot be written
+ */
 export async function writeFootprintsGeoJson(file: string, dataset: Dataset, plan: Plan, check: CheckResult, opts: FootprintsGeoJsonOptions = {}): Promise<void> {
-  await writeFileAtomic(file, await footprintsGeoJson(dataset, plan, check, opts));
+  const inputs = Object.entries(dataset.files).map(([role, path]) => ({ path, what: `the ${role}` }));
+  const outputs = await prepareOutputs(null, [{ option: "--geojson", path: file }], inputs);
+  try {
+    outputs.write("--geojson", await footprintsGeoJson(dataset, plan, check, opts));
+    outputs.commit();
+  } finally {
+    outputs.abandon();
+  }
 }

@@ -1,12 +1,10 @@
-import { mkdir } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { relative } from "node:path";
 import { UsageError } from "../errors.js";
 import { type DatasetSpec, loadDataset, requirePopulation } from "../io/loadDataset.js";
 import { datasetProviderSites } from "../io/readProviderSites.js";
 import { toCsv } from "../io/writeCsv.js";
-import { writeFileAtomic } from "../io/writeFileAtomic.js";
 import { planToCsv } from "../io/writePlan.js";
-import { writeMap } from "../map/writeMap.js";
+import { renderMap } from "../map/renderMap.js";
 import { formatInt } from "../model/format.js";
 import type { Dataset, Finding, Plan } from "../model/types.js";
 import { OBJECTIVE_DEFAULTS, type ObjectiveOptions, usesSplit } from "../optimise/energy/build.js";
@@ -16,7 +14,8 @@ import { type CheckMetrics, type CheckResult, type NearThreshold, checkPlan } fr
 import { type Constraints, readConstraints } from "./constraints.js";
 import { type FrontierCandidate, frontierOf, frontierSettings, searchFrontier } from "./frontier.js";
 import { type Problem, optimiseProblem } from "./optimiseProblem.js";
-import { writeFootprintsGeoJson } from "./footprintsGeoJson.js";
+import { footprintsGeoJson } from "./footprintsGeoJson.js";
+import { type OutputRequest, type Outputs, prepareOutputs } from "./outputs.js";
 import { type Invocation, provenance, provenanceLines } from "./provenance.js";
 import { resultPlan } from "./resultPlan.js";
 
@@ -131,7 +130,7 @@ export interface OptimiseOutcome {
   check: CheckResult;
   /** The frontier's plans, in the order of `summary.frontier`. */
   frontierPlans: Plan[];
-  /** Files the outputs must not overwrite. */
+  /** Files the run read, which the outputs must not overwrite. */
   inputs: string[];
 }
 
@@ -369,31 +368,73 @@ export interface OptimiseOutputs {
   invocation?: Invocation;
 }
 
+/** The files `--frontier DIR` writes in its folder: frontier.csv and frontier-01.csv, frontier-02.csv ... */
+const frontierFiles = /^frontier(-\d+)?\.csv$/;
+
 /**
- * Writes an optimiser result: the plan CSV, the dissolved footprints and the map, each whole or
- * not at all.
+ * Checks the outputs of an optimiser run before the search: none may be an input (the dataset's
+ * files, the start plan, the lock, groups and exceptions files) or another output, and their
+ * folders must be writable (see prepareOutputs), so that a bad path stops the run at once rather
+ * than after the search.
+ * @throws UsageError naming the option
  */
-export async function writeOptimiseOutputs(outcome: OptimiseOutcome, spec: DatasetSpec, files: OptimiseOutputs): Promise<void> {
-  const rows = outcome.summary.frontier;
-  if (files.frontierDir !== undefined && rows) {
-    await mkdir(files.frontierDir, { recursive: true });
-    for (let i = 0; i < rows.length; i++) await writeFileAtomic(join(files.frontierDir, rows[i].file), planToCsv(outcome.frontierPlans[i]));
-    await writeFileAtomic(
-      join(files.frontierDir, "frontier.csv"),
-      toCsv(
-        ["file", "footprints", "cross_footprint_providers", "split_areas", "units_moved"],
-        rows.map((r) => [r.file, String(r.footprints), String(r.crossFootprintProviders), r.splitAreas === null ? "" : String(r.splitAreas), String(r.unitsMoved)]),
-      ),
-    );
-  }
-  if (files.out !== undefined) await writeFileAtomic(files.out, planToCsv(outcome.plan));
-  const q = outcome.summary.search;
-  const prov = { ...(await provenance(spec, outcome.dataset, files.invocation)), search: { seed: q.seed, iterations: q.iterations, replicas: q.replicas, threads: q.threads, seconds: q.seconds } };
-  if (files.geojson !== undefined) await writeFootprintsGeoJson(files.geojson, outcome.dataset, outcome.plan, outcome.check, { decimals: files.decimals, provenance: prov });
-  const maps = files.map === undefined ? [] : typeof files.map === "string" ? [files.map] : files.map;
-  if (maps.length) {
-    const providerSites = await datasetProviderSites(spec);
-    for (const map of maps) await writeMap(outcome.dataset, outcome.plan, outcome.check, map, { providerSites, title: `${outcome.summary.dataset}: optimised plan`, provenance: provenanceLines(prov), metadata: prov });
+export function optimiseOutputs(spec: DatasetSpec, o: Pick<RunOptimiseOptions, "start" | "lock" | "groups" | "exceptions">, files: OptimiseOutputs): Promise<Outputs> {
+  return prepareOutputs(spec, outputRequests(files), [
+    { path: o.start ?? undefined, what: "--start" },
+    { path: o.lock, what: "--lock" },
+    { path: o.groups, what: "--groups" },
+    { path: o.exceptions, what: "--exceptions" },
+  ]);
+}
+
+function outputRequests(files: OptimiseOutputs): OutputRequest[] {
+  return [
+    { option: "--frontier", path: files.frontierDir, folderFiles: frontierFiles },
+    { option: "--out", path: files.out },
+    { option: "--geojson", path: files.geojson },
+    ...(files.map === undefined ? [] : typeof files.map === "string" ? [files.map] : files.map).map((path) => ({ option: "--map", path })),
+  ];
+}
+
+/**
+ * Writes an optimiser result to the outputs asked for: `frontierDir` the frontier's plans and
+ * frontier.csv, `out` the plan as CSV (unit, footprint, footprint_name), `geojson` the footprints
+ * as dissolved polygons, `map` maps (.svg, .png, .html). All are prepared first and renamed into
+ * place together, so each is written whole or not at all (see app/outputs.ts). Returns the files
+ * written.
+ * @param outputs from optimiseOutputs for the same files, made before the search (the command line
+ *   does, so that a bad output path stops it early); made here when not given
+ */
+export async function writeOptimiseOutputs(outcome: OptimiseOutcome, spec: DatasetSpec, files: OptimiseOutputs, outputs?: Outputs): Promise<string[]> {
+  outputs ??= await prepareOutputs(spec, outputRequests(files), outcome.inputs.map((path) => ({ path, what: "an input of the run" })));
+  try {
+    const rows = outcome.summary.frontier;
+    if (outputs.has("--frontier") && rows) {
+      for (let i = 0; i < rows.length; i++) outputs.writeIn("--frontier", rows[i].file, planToCsv(outcome.frontierPlans[i]));
+      outputs.writeIn(
+        "--frontier",
+        "frontier.csv",
+        toCsv(
+          ["file", "footprints", "cross_footprint_providers", "split_areas", "units_moved"],
+          rows.map((r) => [r.file, String(r.footprints), String(r.crossFootprintProviders), r.splitAreas === null ? "" : String(r.splitAreas), String(r.unitsMoved)]),
+        ),
+      );
+    }
+    if (outputs.has("--out")) outputs.write("--out", planToCsv(outcome.plan));
+    const q = outcome.summary.search;
+    const prov = { ...(await provenance(spec, outcome.dataset, files.invocation)), search: { seed: q.seed, iterations: q.iterations, replicas: q.replicas, threads: q.threads, seconds: q.seconds } };
+    if (outputs.has("--geojson")) outputs.write("--geojson", await footprintsGeoJson(outcome.dataset, outcome.plan, outcome.check, { decimals: files.decimals, provenance: prov }));
+    const maps = outputs.paths("--map");
+    if (maps.length) {
+      const providerSites = await datasetProviderSites(spec);
+      for (const map of maps) {
+        const content = await renderMap(outcome.dataset, outcome.plan, outcome.check, map, { providerSites, title: `${outcome.summary.dataset}: optimised plan`, provenance: provenanceLines(prov), metadata: prov, sizeOption: "--map" });
+        outputs.write("--map", content, map);
+      }
+    }
+    return outputs.commit();
+  } finally {
+    outputs.abandon();
   }
 }
 

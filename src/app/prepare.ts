@@ -14,7 +14,8 @@ import { aggregateCatchment, type CatchmentOut } from "./prepare/catchment.js";
 import { primaryFootprints } from "./prepare/footprints.js";
 import { prepareLinks } from "./prepare/links.js";
 import { buildUnitTable } from "./prepare/unitTable.js";
-import { writePrepared } from "./prepare/writePrepared.js";
+import { preparedFiles, writePrepared } from "./prepare/writePrepared.js";
+import { type Outputs, prepareOutputs } from "./outputs.js";
 import type { PrepareResult } from "./prepare/prepareResult.js";
 
 export type { PrepareResult };
@@ -51,7 +52,10 @@ export interface PrepareOptions {
   links?: string;
   /** Link each group of units that touches no other to its nearest unit. */
   linkIslands?: boolean;
-  /** Folder to write the dataset to (created if missing). */
+  /**
+   * Folder to write the dataset to (created if missing). Only the dataset's files are written
+   * there (see preparedFiles); none may be an input.
+   */
   out: string;
   /** The dataset's name in its manifest. */
   name?: string;
@@ -71,8 +75,36 @@ export interface PrepareOptions {
  * const r = await runPrepare({ lookup: "lsoa11_lookup.csv", columns: { unit: "CCG16CD", footprint: "STP17CD" },
  *   catchment: "trust_msoa_catchment.csv", smallAreaBoundaries: "lsoa11.geojson", out: "england2016" });
  * r.ok; // true: england2016/stp-footprint.json is ready for `check`
+ * @param outputs from prepareDatasetOutputs, made before any work (the command line makes them
+ *   first, to handle Ctrl-C); made here when not given
  */
-export async function runPrepare(o: PrepareOptions): Promise<PrepareResult> {
+export async function runPrepare(o: PrepareOptions, outputs?: Outputs): Promise<PrepareResult> {
+  outputs ??= await prepareDatasetOutputs(o);
+  try {
+    return await prepare(o, outputs);
+  } finally {
+    outputs.abandon();
+  }
+}
+
+/**
+ * Checks the folder `prepare` writes (`out`) before any work: none of the dataset files it would
+ * replace there may be an input (the lookup, populations, catchments, polygons, links), and the
+ * folder (or, when missing, its nearest parent) must be writable (see prepareOutputs).
+ * @throws UsageError naming --out
+ */
+export function prepareDatasetOutputs(o: PrepareOptions): Promise<Outputs> {
+  return prepareOutputs(null, [{ option: "--out", path: o.out, folderFiles: preparedFiles }], [
+    { path: o.lookup, what: "--lookup" },
+    { path: o.population, what: "--population" },
+    { path: o.catchment, what: "--catchment" },
+    { path: o.boundaries, what: "--boundaries" },
+    { path: o.smallAreaBoundaries, what: "--small-area-boundaries" },
+    { path: o.links, what: "--links" },
+  ]);
+}
+
+async function prepare(o: PrepareOptions, outputs: Outputs): Promise<PrepareResult> {
   if (o.boundaries === undefined && o.smallAreaBoundaries === undefined) {
     throw new UsageError("give unit polygons (--boundaries FILE) or small-area polygons to dissolve (--small-area-boundaries FILE)");
   }
@@ -192,7 +224,7 @@ export async function runPrepare(o: PrepareOptions): Promise<PrepareResult> {
   };
   if (!ok) return result;
 
-  const written = await writePrepared(o.out, {
+  const written = writePrepared(outputs, {
     result,
     lookup,
     table,
@@ -202,7 +234,6 @@ export async function runPrepare(o: PrepareOptions): Promise<PrepareResult> {
     providerColumn: catchmentColumns.provider,
     boundaries,
     links: links.links,
-    inputFiles: inputs.map((i) => i.file),
   });
   result.files = written.files.map((f) => relative(resolve(o.out), f) || basename(f));
   result.manifest = join(o.out, "stp-footprint.json");

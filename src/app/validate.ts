@@ -3,15 +3,19 @@ import type { Feature } from "geojson";
 import type { DatasetSpec } from "../io/loadDataset.js";
 import { readBoundaries } from "../io/readBoundaries.js";
 import { readLinks } from "../io/readLinks.js";
-import { writeGeoJson } from "../io/writeGeoJson.js";
+import { featureCollectionText } from "../io/featureCollectionText.js";
 import { buildAdjacency } from "../model/adjacency.js";
 import type { Finding, UnitGeometry } from "../model/types.js";
-import { repairFeatures, validateGeometry, type GeometryCheckOptions } from "../rules/dataset/index.js";
+import { repairFeatures, validateGeometry, withoutBadCoordinates, type GeometryCheckOptions } from "../rules/dataset/index.js";
 import { isGeographic } from "../rules/dataset/geom/looksLikeBng.js";
 import { polygonsOf } from "../rules/dataset/geom/polygons.js";
+import { type Outputs, prepareOutputs } from "./outputs.js";
 
 export interface RunValidateOptions extends Pick<GeometryCheckOptions, "overlapArea" | "overlapWidth" | "gapArea" | "gapMinArea"> {
-  /** Write mechanically repaired boundaries (GeoJSON) to this file. */
+  /**
+   * Write mechanically repaired boundaries (GeoJSON) to this file: never an input; a symbolic
+   * link is written through to its target.
+   */
   fix?: string;
 }
 
@@ -43,29 +47,51 @@ const validateSeverity: Record<string, "error" | "warning"> = {
  * adjacency of the well-formed ones (links included, for `isolated-units`), runs every dataset
  * geometry check, checks the population, provider and area tables joined to the units (when given,
  * and when the geometry is sound enough to load) and, with `fix`, writes mechanically repaired
- * features. Findings are about the input files, not the repaired one.
+ * features, whole or not at all. Findings are about the input files, not the repaired one.
  *
  * @param spec the dataset: its boundaries, and the tables to check with them when given
+ * @param outputs from validateOutputs, made before any work (the command line makes them first,
+ *   to handle Ctrl-C); made here when not given
  * @example
  * const v = await runValidate({ boundaries: "ccg16.geojson", population: "pop.csv" });
  * v.ok; // false when any finding has error severity
  * v.findings.filter((f) => f.rule === "self-intersections");
  */
-export async function runValidate(spec: DatasetSpec, opts: RunValidateOptions = {}): Promise<ValidateResult> {
+export async function runValidate(spec: DatasetSpec, opts: RunValidateOptions = {}, outputs?: Outputs): Promise<ValidateResult> {
+  outputs ??= await validateOutputs(spec, opts);
+  try {
+    return await validate(spec, opts, outputs);
+  } finally {
+    outputs.abandon();
+  }
+}
+
+/**
+ * Checks the output `validate` writes (`fix`) before any work: none of the dataset's files, and
+ * in a writable folder (see prepareOutputs).
+ * @throws UsageError naming --fix
+ */
+export function validateOutputs(spec: DatasetSpec, opts: RunValidateOptions): Promise<Outputs> {
+  return prepareOutputs(spec, [{ option: "--fix", path: opts.fix }]);
+}
+
+async function validate(spec: DatasetSpec, opts: RunValidateOptions, outputs: Outputs): Promise<ValidateResult> {
   const file = relative(process.cwd(), spec.boundaries) || spec.boundaries;
   const bf = await readBoundaries(file, { idField: spec.idField, nameField: spec.nameField, layer: spec.layer });
   const items = bf.features.map((f) => ({ id: f.id, name: f.name || undefined, geometry: f.geometry }));
   const findings: Finding[] = [];
 
   const geographic = isGeographic(items, undefined);
-  const geometries = items.map((it) => (polygonsOf(it.geometry) ? (it.geometry as UnitGeometry) : null));
+  // Units with bad coordinates (a stray vertex at 1e308, a unit spanning the globe) are reported
+  // once by coordinate-range and kept out of the adjacency, which they would make unbounded.
+  const geometries = withoutBadCoordinates(items, geographic).map((it) => (polygonsOf(it.geometry) ? (it.geometry as UnitGeometry) : null));
   const linkPairs: [number, number][] = [];
   if (spec.links !== undefined) {
     const first = new Map<string, number>();
     items.forEach((it, i) => {
       if (it.id && !first.has(it.id)) first.set(it.id, i);
     });
-    for (const l of await readLinks(spec.links)) {
+    for (const l of await readLinks(spec.links, first)) {
       const a = first.get(l.a), b = first.get(l.b);
       if (a === undefined || b === undefined) {
         const bad = a === undefined ? l.a : l.b;
@@ -127,11 +153,11 @@ export async function runValidate(spec: DatasetSpec, opts: RunValidateOptions = 
     }
   }
 
-  let fixed: string | undefined;
-  if (opts.fix !== undefined) {
+  const fixed = outputs.path("--fix");
+  if (fixed !== undefined) {
     const features: Feature[] = bf.features.map((f) => ({ type: "Feature", properties: f.properties, geometry: f.geometry }) as Feature);
-    await writeGeoJson(opts.fix, repairFeatures(features));
-    fixed = opts.fix;
+    outputs.write("--fix", featureCollectionText(repairFeatures(features)));
+    outputs.commit();
   }
   return { ok: !findings.some((f) => f.severity === "error"), file, units: items.length, findings, fixed, populationTotal };
 }

@@ -11,6 +11,8 @@ export interface CliContext {
   progress: boolean;
   /** The exit code the command chose. */
   code: number;
+  /** Environment variables (the input size limits, STP_FOOTPRINT_MAX_*); none when absent. */
+  env?: Readonly<Record<string, string | undefined>>;
   /** The version and arguments, quoted in the provenance of reports and maps (set by `run`). */
   invocation?: Invocation;
 }

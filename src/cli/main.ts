@@ -11,7 +11,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     throw err;
   });
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== "dumb";
-  const ctx: CliContext = { stdout: process.stdout, stderr: process.stderr, color, progress: Boolean(process.stderr.isTTY), code: 0 };
+  const ctx: CliContext = { stdout: process.stdout, stderr: process.stderr, color, progress: Boolean(process.stderr.isTTY), code: 0, env: process.env };
   const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
   setExitCode(await run(argv, ctx, pkg.version));
 }

@@ -32,12 +32,12 @@ const entriesCleared = ["boundaries", "providerSites", "providerNames"];
 export async function resolveDatasetSpec(o: { dataset?: string; boundaries?: string } & Record<string, unknown>): Promise<DatasetSpec> {
   let spec: DatasetSpec;
   if (o.dataset !== undefined) {
-    spec = { ...(await readManifest(o.dataset)), manifest: o.dataset };
+    spec = await readManifest(o.dataset);
   } else if (o.boundaries !== undefined) {
     spec = { boundaries: o.boundaries };
   } else {
     if (!existsSync(demoManifest)) throw new UsageError("no dataset given and the embedded demo dataset is missing; give --dataset FILE or a boundaries file");
-    spec = { ...(await readManifest(demoManifest)), manifest: demoManifest };
+    spec = await readManifest(demoManifest);
   }
   const s = spec as Record<string, unknown>;
   for (const entry of entriesCleared) {

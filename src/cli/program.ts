@@ -21,11 +21,10 @@ export function createProgram(ctx: CliContext, version: string): Command {
         `contiguous areas of ${defaults.populationMin.toLocaleString("en-GB")} to ${defaults.populationMax / 1e6} million people that few hospital providers straddle.`,
     )
     .version(version, "-V, --version")
-    .showHelpAfterError("(run with --help for usage)")
     .configureOutput({
       writeOut: (s) => void ctx.stdout.write(s),
       writeErr: (s) => void ctx.stderr.write(s),
-      outputError: (s, write) => write(`stp-footprint: ${s.replace(/^error: /, "")}`),
+      outputError: (s, write) => write(oneLine("stp-footprint", s, "run with --help for usage")),
     })
     .exitOverride();
   program.addHelpText(
@@ -43,12 +42,19 @@ Examples:
     cmd.exitOverride().configureOutput({
       writeOut: (s) => void ctx.stdout.write(s),
       writeErr: (s) => void ctx.stderr.write(s),
-      outputError: (s, write) => write(`stp-footprint ${cmd.name()}: ${s.replace(/^error: /, "")}`),
+      outputError: (s, write) => write(oneLine(`stp-footprint ${cmd.name()}`, s, `run "stp-footprint ${cmd.name()} --help" for usage`)),
     });
-    cmd.showHelpAfterError(`(run "stp-footprint ${cmd.name()} --help" for usage)`);
     program.addCommand(cmd);
   }
   return program;
+}
+
+/**
+ * Commander's own error as one line on stderr: its message (with any "Did you mean" hint, which
+ * commander puts on a line of its own) and where to find the usage.
+ */
+function oneLine(prefix: string, message: string, hint: string): string {
+  return `${prefix}: ${message.replace(/^error: /, "").trim().replace(/\s*\n\s*/g, " ")} (${hint})\n`;
 }
 
 /**
@@ -58,7 +64,14 @@ Examples:
 export async function run(argv: string[], ctx: CliContext, version: string): Promise<number> {
   ctx.invocation ??= { version, argv: [...argv] };
   const program = createProgram(ctx, version);
+  if (argv.length === 0) {
+    // Commander would print the whole help on stderr; a usage error is one line.
+    ctx.stderr.write(`stp-footprint: no command given: ${program.commands.map((c) => c.name()).join(", ")} (run with --help for usage)\n`);
+    return exitCodes.bad;
+  }
   try {
+    const { setInputLimits } = await import("../io/inputLimits.js");
+    setInputLimits(ctx.env ?? {});
     await program.parseAsync(argv, { from: "user" });
     return ctx.code;
   } catch (err) {

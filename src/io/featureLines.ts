@@ -1,11 +1,11 @@
-import { readFile } from "node:fs/promises";
+import { readFileLimited } from "./readFileLimited.js";
 
 /**
  * The 1-based line on which each feature of a GeoJSON FeatureCollection starts, in file order
  * (what annotations point at: files written one feature per line, as the ONS and this tool write
  * them, give each feature its own line). One pass over the text, tracking strings and nesting;
  * the features are the objects directly inside the top-level "features" array. Returns [] when
- * the file cannot be read or has no such array.
+ * the file cannot be read (or is over the size limit of boundary files) or has no such array.
  *
  * @example
  * const lines = await featureLines("ccg16.geojson"); // lines[17]: where feature 17 starts
@@ -13,7 +13,7 @@ import { readFile } from "node:fs/promises";
 export async function featureLines(file: string): Promise<number[]> {
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = (await readFileLimited(file, "boundaries")).toString("utf8");
   } catch {
     return [];
   }

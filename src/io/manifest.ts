@@ -37,11 +37,11 @@ function buildManifestSchema(rows: (AnyRow & { manifest: string })[]): z.ZodType
 
 /**
  * Reads a dataset manifest and returns its dataset spec, paths resolved against the manifest's
- * folder. Anything the schema refuses is an InputError naming the manifest and the key path
+ * folder, with the manifest itself as `manifest` (an input no output may overwrite). Anything the schema refuses is an InputError naming the manifest and the key path
  * (`england.json: "severity.split-aera": unknown rule`).
  */
 export async function readManifest(file: string): Promise<DatasetSpec> {
-  return specFromManifest(await readJson(file), file);
+  return { ...specFromManifest(await readJson(file, "manifest"), file), manifest: file };
 }
 
 /**

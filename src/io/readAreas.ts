@@ -15,7 +15,8 @@ export interface AreaColumns {
 
 /**
  * Reads the overlap of a second geography (local authorities) with units: `area,unit,weight`
- * (e.g. CCG16CD, LAD16CD, pop_mid2019). The weight says how much of the area lies in the unit.
+ * (e.g. CCG16CD, LAD16CD, pop_mid2019). The weight says how much of the area lies in the unit:
+ * a negative weight, or weights of an area summing beyond any number, are refused naming the line.
  * An area given two different names is refused, naming both lines.
  */
 export async function readAreas(file: string, idField?: string, cols: AreaColumns = {}): Promise<AreaOverlap[]> {
@@ -29,9 +30,14 @@ export async function readAreas(file: string, idField?: string, cols: AreaColumn
   const nameCol = cols.nameColumn ?? [areaCol.replace(/CD$/, "NM"), "area_name"].find((c) => c !== areaCol && header.includes(c));
   const ai = header.indexOf(areaCol), ui = header.indexOf(unitCol), wi = header.indexOf(weightCol);
   const ni = nameCol ? header.indexOf(nameCol) : -1;
+  const totals = new Map<string, number>();
   const named = new Map<string, { name: string; line: number }>();
   return rows.map(({ cells, line }) => {
     const o: AreaOverlap = { area: cells[ai].trim(), unit: cells[ui].trim(), weight: parseNumber(cells[wi], file, line, weightCol) };
+    if (o.weight < 0) throw new InputError(file, `weight ${o.weight} is negative`, { line, field: weightCol });
+    const total = (totals.get(o.area) ?? 0) + o.weight;
+    if (!Number.isFinite(total)) throw new InputError(file, `the weights of area "${o.area}" add up to more than a number can hold`, { line, field: weightCol });
+    totals.set(o.area, total);
     const name = ni >= 0 ? cells[ni].trim() : "";
     if (name !== "") {
       const before = named.get(o.area);

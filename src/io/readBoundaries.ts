@@ -4,6 +4,7 @@ import type { Feature, Geometry } from "geojson";
 import { InputError } from "../errors.js";
 import { detectIdField, detectNameField } from "./detectFields.js";
 import { fileError } from "./fileErrors.js";
+import { inputLimit, tooLarge } from "./inputLimits.js";
 import { readJson } from "./readJson.js";
 
 /** A feature as read: id and name as strings (possibly empty), geometry unchecked. */
@@ -33,7 +34,8 @@ export interface BoundaryOptions {
 
 /**
  * Reads unit boundaries from GeoJSON, TopoJSON or Shapefile (.shp with its .dbf) and picks the id
- * and name fields (see detectIdField). Geometry is not checked here: `validate` reports
+ * and name fields (see detectIdField). Files over the limit for boundary files are refused (see
+ * inputLimits). Geometry is not checked here: `validate` reports
  * problems, and `toUnits` refuses what the other commands cannot use.
  *
  * @example
@@ -147,12 +149,15 @@ async function topologyFeatures(file: string, topology: { objects: Record<string
 async function readShapefile(file: string): Promise<Feature[]> {
   const dbf = file.replace(/\.shp$/i, ".dbf");
   for (const f of [file, dbf]) {
+    let s;
     try {
-      const s = await stat(f);
+      s = await stat(f);
       if (s.isDirectory()) throw Object.assign(new Error(""), { code: "EISDIR" });
     } catch (err) {
       throw fileError(f, err);
     }
+    if (!s.isFile()) throw new InputError(f, "is not a regular file (a Shapefile is read from a file, not a pipe or device)");
+    if (s.size > inputLimit("boundaries")) throw tooLarge(f, "boundaries", s.size);
   }
   const shapefile = await import("shapefile");
   try {

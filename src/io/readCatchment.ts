@@ -34,7 +34,8 @@ export interface CatchmentStream {
  * @param lookupColumns the lookup's columns, preferred as the area column
  */
 export async function openCatchment(file: string, lookupColumns: readonly string[], cols: CatchmentColumns = {}): Promise<CatchmentStream> {
-  const csv = await openCsv(file);
+  // Streamed and aggregated like provider activity, so under the same size limit.
+  const csv = await openCsv(file, "providers");
   const provider = detectColumn(
     file,
     csv.header,

@@ -1,9 +1,11 @@
 import { createReadStream } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { parse } from "csv-parse";
 import { parse as parseSync } from "csv-parse/sync";
 import { InputError } from "../errors.js";
 import { fileError } from "./fileErrors.js";
+import { formatBytes, type InputKind, inputLimit, inputLimitVariables, tooLarge } from "./inputLimits.js";
+import { readFileLimited } from "./readFileLimited.js";
 import { readStandardInput, stdioPath } from "./stdin.js";
 
 /** Files up to this size are parsed whole; larger ones are streamed. */
@@ -26,29 +28,43 @@ export interface CsvStream {
  * Opens a CSV file as a stream of rows, so large files are read in bounded memory.
  * Copes with a byte-order mark, CRLF or mixed line endings and quoted fields; cells stay
  * strings, so codes with leading zeros survive. Ragged rows, bad quoting, empty files,
- * duplicate or empty header names and non-UTF-8 text are InputErrors naming the line.
- * The file `-` is standard input (read whole).
+ * duplicate or empty header names and non-UTF-8 text are InputErrors naming the line. A file over
+ * the size limit of its kind, or a row over the limit for one row (see inputLimits), is refused
+ * as soon as it is seen, so a pipe that never ends or /dev/zero cannot fill the memory.
+ * The file `-` is standard input (read whole, within the same limit).
  *
  * @example
  * const csv = await openCsv("population.csv");
  * for await (const { cells, line } of csv.rows) console.log(line, cells[0]);
  */
-export async function openCsv(file: string): Promise<CsvStream> {
+export async function openCsv(file: string, kind: InputKind = "table"): Promise<CsvStream> {
+  const stdin = file === stdioPath;
   let size = 0;
-  if (file !== stdioPath) {
+  let regular = false;
+  if (!stdin) {
     try {
       const s = await stat(file);
       if (s.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
       size = s.size;
+      regular = s.isFile();
     } catch (err) {
       throw fileError(file, err);
     }
   }
+  const limit = inputLimit(kind);
+  if (regular && size > limit) throw tooLarge(file, kind, size);
   // Line numbers are counted here rather than with csv-parse's `info` option (which copies an
   // object per record): one line per record plus any newlines quoted inside its cells; empty
   // lines come through as [""] and are counted. Ragged rows pass through the parser and are
   // reported below with their line.
-  const options = { bom: true, skip_empty_lines: false, relax_column_count: true, trim: false, record_delimiter: ["\r\n", "\n", "\r"] };
+  const options = {
+    bom: true,
+    skip_empty_lines: false,
+    relax_column_count: true,
+    trim: false,
+    record_delimiter: ["\r\n", "\n", "\r"],
+    max_record_size: inputLimit("record"),
+  };
   let line = 0;
   let ended = false;
   const pending: CsvRow[] = [];
@@ -61,18 +77,14 @@ export async function openCsv(file: string): Promise<CsvStream> {
   };
 
   let fill: () => Promise<boolean>;
-  if (size <= wholeFileLimit) {
+  if (stdin || (regular && size <= wholeFileLimit)) {
     // Small files (plans, lookups, most provider tables) are parsed in one synchronous call:
-    // Node streams cost more than the parsing itself at this size.
+    // Node streams cost more than the parsing itself at this size. Standard input is read whole
+    // once (a plan piped in is opened twice), counted against the same limit as it comes.
     fill = async () => {
       if (!ended) {
         ended = true;
-        let buf: Buffer;
-        try {
-          buf = file === stdioPath ? await readStandardInput() : await readFile(file);
-        } catch (err) {
-          throw fileError(file, err);
-        }
+        const buf = stdin ? await readStandardInput(kind) : await readFileLimited(file, kind);
         let records: string[][];
         try {
           records = parseSync(buf, options) as string[][];
@@ -84,12 +96,15 @@ export async function openCsv(file: string): Promise<CsvStream> {
       return pending.length > 0;
     };
   } else {
-    // Large files stream: records are pulled from the parser synchronously after each chunk is
-    // written, so rows arrive in batches without a promise per row, in bounded memory.
+    // Large files, pipes and devices stream: records are pulled from the parser synchronously
+    // after each chunk is written, so rows arrive in batches without a promise per row, in
+    // bounded memory; the bytes are counted against the limit.
     const parser = parse(options);
     let failure: unknown = null;
     parser.on("error", (err) => (failure ??= err));
-    const chunks = createReadStream(file)[Symbol.asyncIterator]();
+    const stream = createReadStream(file);
+    const chunks = stream[Symbol.asyncIterator]();
+    let bytes = 0;
     fill = async () => {
       while (pending.length === 0 && !ended) {
         let r: IteratorResult<Buffer>;
@@ -104,11 +119,19 @@ export async function openCsv(file: string): Promise<CsvStream> {
           // csv-parse reports a bad final record through an 'error' event on a later tick.
           await new Promise((resolve) => setImmediate(resolve));
         } else {
+          bytes += r.value.length;
+          if (bytes > limit) {
+            stream.destroy();
+            throw tooLarge(file, kind, regular ? bytes : undefined);
+          }
           parser.write(r.value);
         }
         let record: string[] | null;
         while ((record = parser.read() as string[] | null) !== null) take(record);
-        if (failure) throw csvError(file, failure, line + 1);
+        if (failure) {
+          stream.destroy();
+          throw csvError(file, failure, line + 1);
+        }
       }
       return pending.length > 0;
     };
@@ -142,6 +165,9 @@ export async function openCsv(file: string): Promise<CsvStream> {
 
 function csvError(file: string, err: unknown, line: number): InputError {
   const code = (err as NodeJS.ErrnoException).code;
+  if (code === "CSV_MAX_RECORD_SIZE") {
+    return new InputError(file, `a row is longer than the ${formatBytes(inputLimit("record"))} limit for one CSV row (raise it with ${inputLimitVariables.record}=...)`, { line });
+  }
   if (code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH") {
     const e = err as Error & { record?: unknown[] };
     const got = e.record?.length ?? 0;
@@ -175,8 +201,8 @@ function checkHeader(file: string, header: string[]): void {
 /**
  * Reads a whole CSV into memory (for small files: plans, links, lookups).
  */
-export async function readCsv(file: string): Promise<{ header: string[]; rows: CsvRow[] }> {
-  const csv = await openCsv(file);
+export async function readCsv(file: string, kind: InputKind = "table"): Promise<{ header: string[]; rows: CsvRow[] }> {
+  const csv = await openCsv(file, kind);
   const rows: CsvRow[] = [];
   for await (const row of csv.rows) rows.push(row);
   return { header: csv.header, rows };

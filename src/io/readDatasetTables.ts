@@ -48,7 +48,8 @@ export async function readDatasetTables(spec: DatasetSpec, opts: { skipPlan?: bo
   let links: DatasetTables["links"] = null;
   if (spec.links !== undefined) {
     files.links = spec.links;
-    links = { file: spec.links, rows: await readLinks(spec.links) };
+    // The boundaries' codes recognise a links file without a header (see readLinks).
+    links = { file: spec.links, rows: await readLinks(spec.links, new Set(boundaryFile.features.map((f) => f.id))) };
   }
 
   let areas: DatasetTables["areas"] = null;

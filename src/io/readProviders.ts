@@ -25,7 +25,7 @@ export interface ProviderColumns {
  * one (readProviders collects them into a compact table).
  */
 export async function streamProviders(file: string, idField?: string, cols: ProviderColumns = {}): Promise<AsyncIterable<ProviderRow>> {
-  const csv = await openCsv(file);
+  const csv = await openCsv(file, "providers");
   const providerCol = detectColumn(
     file,
     csv.header,

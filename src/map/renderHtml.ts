@@ -26,7 +26,7 @@ ul.findings{padding-left:1.2em}ul.findings li{margin:.2em 0}.hint{color:#555;fon
  *
  * @param svg the map, as rendered by renderSvg(scene)
  * @example
- * await writeFileAtomic("report.html", renderHtml(scene, renderSvg(scene)));
+ * outputs.write("--out", renderHtml(scene, renderSvg(scene)));
  */
 export function renderHtml(scene: MapScene, svg: string): string {
   const { result } = scene;

@@ -7,7 +7,7 @@ import { mapFontFamily } from "./renderSvg.js";
  *
  * @param scale pixels per SVG unit (default 1.5, for crisp text)
  * @example
- * await writeFileAtomic("map.png", await renderPng(renderSvg(scene)));
+ * outputs.write("--out", await renderPng(renderSvg(scene)));
  */
 export async function renderPng(svg: string, scale = 1.5): Promise<Buffer> {
   const { Resvg } = await import("@resvg/resvg-js");

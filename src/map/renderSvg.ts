@@ -25,7 +25,7 @@ export const populationMarkers = { over: "▲", under: "▼" } as const;
  * - `<g id="legend">` and `<text id="title">`.
  *
  * @example
- * await writeFileAtomic("map.svg", renderSvg(buildMap(dataset, plan, result)));
+ * outputs.write("--out", renderSvg(buildMap(dataset, plan, result)));
  */
 export function renderSvg(scene: MapScene): string {
   const { width: W, height: H } = scene;

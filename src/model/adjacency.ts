@@ -1,5 +1,6 @@
 import { defaults } from "../options/defaults.js";
 import { flattenGeometries } from "./flatRings.js";
+import { SegmentHashGrid } from "./segmentHashGrid.js";
 import type { AdjacencyGraph, FlatRings, UnitGeometry } from "./types.js";
 
 export interface AdjacencyOptions {
@@ -27,8 +28,9 @@ const metresPerDegree = 111_195;
  * Builds the unit adjacency graph from polygon boundaries, tolerant of invalid polygons, tiny gaps
  * and overlaps.
  *
- * Method: every boundary segment goes into a uniform grid of cells (each segment into the cells
- * its box, grown by the tolerance, covers). For each vertex we find the other units whose
+ * Method: every boundary segment goes into a sparse uniform grid of cells (SegmentHashGrid: each
+ * segment, cut into pieces no longer than a cell, into the cells their boxes, grown by the
+ * tolerance, cover). For each vertex we find the other units whose
  * boundary passes within the tolerance; a segment whose two ends are both near unit B is boundary
  * shared with B, and its length is added to the pair. Rook neighbours share at least `minShared`
  * metres (the mean of the two directions); queen neighbours have any vertex near each other.
@@ -62,7 +64,7 @@ export function buildAdjacency(
   }
   const meanLen = segCount ? totalLen / segCount : 1;
   const cell = Math.max(4 * tol, 2 * meanLen, 1e-9);
-  const grid = buildGrid(flat, cell, tol);
+  const grid = new SegmentHashGrid(xs, ys, segFrom.subarray(0, segCount), cell, tol);
 
   // For each vertex, the units (other than its own) whose boundary passes within tol.
   const tol2 = tol * tol;
@@ -77,7 +79,7 @@ export function buildAdjacency(
     const u = vertexUnit[v];
     if (u < 0) continue;
     const x = xs[v], y = ys[v];
-    const c = grid.lookup(x, y);
+    const c = grid.cellOf(x, y);
     if (c < 0) continue;
     for (let k = grid.start[c], end = grid.start[c + 1]; k < end; k++) {
       const s = grid.items[k];
@@ -229,86 +231,6 @@ function flatten(rings: FlatRings, geographic: boolean): Flat {
     segFrom,
     segUnit,
     segCount: ns,
-  };
-}
-
-interface Grid {
-  start: Int32Array;
-  items: Int32Array;
-  lookup(x: number, y: number): number;
-}
-
-/**
- * A uniform grid in CSR form: the segments of cell c are items[start[c]..start[c+1]). Cells are
- * found through an open-addressing hash table on typed arrays (cell x, cell y -> cell id), since
- * a dense grid over a country at this resolution would be far too large and a Map too slow.
- */
-function buildGrid(flat: Flat, cell: number, tol: number): Grid {
-  const { xs, ys, segFrom, segCount } = flat;
-  let minX = Infinity, minY = Infinity;
-  for (let i = 0; i < xs.length; i++) {
-    if (xs[i] < minX) minX = xs[i];
-    if (ys[i] < minY) minY = ys[i];
-  }
-  minX -= 2 * tol;
-  minY -= 2 * tol;
-  // Cell ranges of each segment's box, grown by the tolerance.
-  const rx0 = new Int32Array(segCount), rx1 = new Int32Array(segCount);
-  const ry0 = new Int32Array(segCount), ry1 = new Int32Array(segCount);
-  let pairs = 0;
-  for (let s = 0; s < segCount; s++) {
-    const a = segFrom[s];
-    rx0[s] = Math.floor((Math.min(xs[a], xs[a + 1]) - tol - minX) / cell);
-    rx1[s] = Math.floor((Math.max(xs[a], xs[a + 1]) + tol - minX) / cell);
-    ry0[s] = Math.floor((Math.min(ys[a], ys[a + 1]) - tol - minY) / cell);
-    ry1[s] = Math.floor((Math.max(ys[a], ys[a + 1]) + tol - minY) / cell);
-    pairs += (rx1[s] - rx0[s] + 1) * (ry1[s] - ry0[s] + 1);
-  }
-  let size = 1024;
-  while (size < 2 * pairs) size *= 2;
-  const mask = size - 1;
-  const keyX = new Int32Array(size), keyY = new Int32Array(size);
-  const slotId = new Int32Array(size).fill(-1);
-  let cells = 0;
-  const slotOf = (cx: number, cy: number): number => {
-    let h = (Math.imul(cx, 0x9e3779b1) ^ Math.imul(cy, 0x85ebca77)) & mask;
-    while (slotId[h] !== -1 && (keyX[h] !== cx || keyY[h] !== cy)) h = (h + 1) & mask;
-    return h;
-  };
-  const pairCell = new Int32Array(pairs);
-  const counts = new Int32Array(pairs + 1);
-  let k = 0;
-  for (let s = 0; s < segCount; s++) {
-    for (let cx = rx0[s]; cx <= rx1[s]; cx++) {
-      for (let cy = ry0[s]; cy <= ry1[s]; cy++) {
-        const h = slotOf(cx, cy);
-        if (slotId[h] === -1) {
-          slotId[h] = cells++;
-          keyX[h] = cx;
-          keyY[h] = cy;
-        }
-        const id = slotId[h];
-        pairCell[k++] = id;
-        counts[id]++;
-      }
-    }
-  }
-  const start = new Int32Array(cells + 1);
-  for (let c = 0; c < cells; c++) start[c + 1] = start[c] + counts[c];
-  const fill = start.slice(0, cells);
-  const items = new Int32Array(pairs);
-  k = 0;
-  for (let s = 0; s < segCount; s++) {
-    const n = (rx1[s] - rx0[s] + 1) * (ry1[s] - ry0[s] + 1);
-    for (let j = 0; j < n; j++) items[fill[pairCell[k++]]++] = s;
-  }
-  return {
-    start,
-    items,
-    lookup(x, y) {
-      const h = slotOf(Math.floor((x - minX) / cell), Math.floor((y - minY) / cell));
-      return slotId[h];
-    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { InputError } from "../errors.js";
 import type { Units } from "./types.js";
 
 /** A data problem found while joining a table to the units; `validate` reports these as findings. */
@@ -17,6 +18,8 @@ const maxPopulation = 1e10;
  * Joins population rows to units: one value per unit, NaN where a unit has none.
  * Reports units without a row, rows for unknown units, duplicate rows, negative and
  * fractional values.
+ * @throws InputError naming the file when no row names a unit of the boundaries (a header only,
+ *   another vintage's codes, the wrong column): there is nothing to report per unit then.
  */
 export function joinPopulation(
   units: Units,
@@ -46,12 +49,25 @@ export function joinPopulation(
     }
     population[i] = r.value;
   }
+  if (firstLine.size === 0) {
+    const unknown = rows.find((r) => !units.index.has(r.unit));
+    const detail =
+      rows.length === 0
+        ? "has no population rows (only a header)"
+        : `has no usable population row: none of its ${rows.length} row${rows.length === 1 ? "" : "s"} names a unit of the boundaries` +
+          (unknown ? ` (${unknown.line !== undefined ? `line ${unknown.line}: ` : ""}"${clip(unknown.unit)}"; check the unit column and the codes' vintage)` : "");
+    throw new InputError(file, detail);
+  }
   const missing = units.ids.filter((_, i) => Number.isNaN(population[i]));
   if (missing.length) {
     const shown = missing.slice(0, 5).map((m) => `"${m}"`).join(", ") + (missing.length > 5 ? ` and ${missing.length - 5} more` : "");
     issues.push({ rule: "population-missing", severity: "error", message: `${missing.length} unit${missing.length > 1 ? "s have" : " has"} no population: ${shown}`, file, units: missing });
   }
   return { population, issues };
+}
+
+function clip(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 40)}...` : s;
 }
 
 /** Sum of a population vector, ignoring NaN. */

@@ -7,7 +7,9 @@ import type { Providers, Units } from "./types.js";
  * Builds the provider CSR (see Providers) from a provider table: rows are grouped by provider and
  * unit, and rows for the same provider and unit summed. Rows naming no unit are reported once per
  * unit code and left out; a provider with no row for any unit is left out with a note, and one
- * whose values sum to 0 is an error. Providers keep their order of first appearance, their
+ * whose values sum to 0 is an error. A value that is not a finite number (readers refuse these;
+ * rows given in memory may hold them) is an error and its row left out, and so are values of one
+ * provider that add up to more than a number can hold. Providers keep their order of first appearance, their
  * entries are in unit order.
  * @example
  * const { providers, issues } = providersFromTable(units, await readProviders("providers.csv"));
@@ -23,18 +25,25 @@ export function providersFromTable(units: Units, table: ProviderTable): { provid
       issues.push({ rule: "provider-unknown-unit", severity: "warning", message: `provider rows name "${code}", which is not a unit of the boundaries (rows left out)`, file, line: table.unitLine[c], units: [code] });
     }
   });
+  // The first row whose value is not finite is reported; every such row is left out.
+  for (let i = 0; i < n; i++) {
+    if (Number.isFinite(table.value[i])) continue;
+    const code = table.units[table.unit[i]];
+    issues.push({ rule: "provider-value-not-finite", severity: "error", message: `provider "${ids[table.provider[i]]}" has a value that is not a finite number (${table.value[i]}) for unit "${code}"`, file, units: [code] });
+    break;
+  }
   const P = ids.length;
   // Counting sort of the rows naming a unit by provider, then each provider's rows by unit.
   const start = new Int32Array(P + 1);
-  for (let i = 0; i < n; i++) if (unitOfCode[table.unit[i]] >= 0) start[table.provider[i] + 1]++;
+  const unitOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    unitOf[i] = Number.isFinite(table.value[i]) ? unitOfCode[table.unit[i]] : -1;
+    if (unitOf[i] >= 0) start[table.provider[i] + 1]++;
+  }
   for (let q = 0; q < P; q++) start[q + 1] += start[q];
   const fill = start.slice(0, P);
   const order = new Int32Array(start[P]);
-  const unitOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    unitOf[i] = unitOfCode[table.unit[i]];
-    if (unitOf[i] >= 0) order[fill[table.provider[i]]++] = i;
-  }
+  for (let i = 0; i < n; i++) if (unitOf[i] >= 0) order[fill[table.provider[i]]++] = i;
   // A provider with no row for any unit of the boundaries serves none of them (a national file
   // read with regional boundaries): it is left out, with a note. One whose rows sum to 0 is an error.
   const kept: number[] = [];
@@ -63,7 +72,9 @@ export function providersFromTable(units: Units, table: ProviderTable): { provid
       }
       total[j] += table.value[i];
     }
-    if (!(total[j] > 0)) {
+    if (!Number.isFinite(total[j])) {
+      issues.push({ rule: "provider-total-not-finite", severity: "error", message: `provider "${ids[q]}" has values that add up to more than a number can hold`, file });
+    } else if (!(total[j] > 0)) {
       issues.push({ rule: "provider-zero-total", severity: "error", message: `provider "${ids[q]}" has no activity in any unit (its values sum to 0)`, file });
     }
   }

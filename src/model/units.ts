@@ -1,10 +1,8 @@
 import type { Geometry, Position } from "geojson";
 import { InputError } from "../errors.js";
+import { maxCoordinate, spanProblem } from "./coordinateLimits.js";
 import { FlatRingsBuilder } from "./flatRings.js";
 import type { UnitGeometry, Units } from "./types.js";
-
-/** Larger than any projected coordinate in metres on Earth (and than any longitude or latitude). */
-const maxCoordinate = 1e8;
 
 /** What `toUnits` needs of a boundary file (see io/readBoundaries). */
 export interface UnitSource {
@@ -16,7 +14,8 @@ export interface UnitSource {
 /**
  * Builds the unit model from boundary features, refusing what the planning commands cannot use:
  * empty or duplicate ids, geometry that is not a Polygon or MultiPolygon, coordinates that are not
- * pairs of finite numbers. (`validate` reports these as findings instead.)
+ * pairs of finite numbers, coordinates beyond any map, a unit spanning more than half the globe
+ * (see coordinateLimits). (`validate` reports these as findings instead.)
  */
 export function toUnits(src: UnitSource): Units {
   const { file } = src;
@@ -26,6 +25,7 @@ export function toUnits(src: UnitSource): Units {
   const geometries: UnitGeometry[] = [];
   const index = new Map<string, number>();
   const flat = new FlatRingsBuilder();
+  const boxes: [number, number, number, number, number][] = [];
   for (const f of src.features) {
     if (f.id === "") throw new InputError(file, `has no id (field "${src.idField}")`, { feature: f.index });
     const previous = index.get(f.id);
@@ -41,6 +41,7 @@ export function toUnits(src: UnitSource): Units {
     if (!Array.isArray(polys) || polys.length === 0) {
       throw new InputError(file, `unit "${f.id}" has empty coordinates`, { feature: f.index });
     }
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     for (const poly of polys) {
       if (!Array.isArray(poly)) throw badCoordinates(file, f);
       for (const ring of poly as unknown[]) {
@@ -54,10 +55,15 @@ export function toUnits(src: UnitSource): Units {
           if (Math.abs(x) > maxCoordinate || Math.abs(y) > maxCoordinate) {
             throw new InputError(file, `unit "${f.id}" has a coordinate out of any map's range (${JSON.stringify(p).slice(0, 60)})`, { feature: f.index });
           }
+          if (x < x0) x0 = x;
+          if (x > x1) x1 = x;
+          if (y < y0) y0 = y;
+          if (y > y1) y1 = y;
         }
         flat.addRing(ids.length, ring as Position[]);
       }
     }
+    boxes.push([x0, y0, x1, y1, f.index]);
     index.set(f.id, ids.length);
     ids.push(f.id);
     names.push(f.name);
@@ -66,6 +72,10 @@ export function toUnits(src: UnitSource): Units {
   const rings = flat.finish();
   const [minX, minY, maxX, maxY] = rings.bbox;
   const geographic = minX >= -180 && maxX <= 180 && minY >= -90 && maxY <= 90;
+  boxes.forEach(([bx0, by0, bx1, by1, feature], u) => {
+    const problem = spanProblem(bx0, by0, bx1, by1, geographic);
+    if (problem) throw new InputError(file, `unit "${ids[u]}" ${problem} (a stray vertex, or a ring crossing the antimeridian?)`, { feature });
+  });
   return { ids, names, index, geometries, geographic, flat: rings };
 }
 

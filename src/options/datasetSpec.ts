@@ -19,6 +19,9 @@ export type DatasetSpec = Omit<DatasetValues, "boundaries"> & {
    * any plan.
    */
   planColumnsFor?: string;
-  /** The manifest the spec came from, if any (reports list it, with its hash, among the inputs). */
+  /**
+   * The manifest the spec came from, if any (readManifest records it): reports list it, with its
+   * hash, among the inputs, and no output may overwrite it.
+   */
   manifest?: string;
 };

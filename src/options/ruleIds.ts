@@ -50,6 +50,8 @@ export const dataRuleIds = [
   "population-implausible",
   "provider-unknown-unit",
   "provider-zero-total",
+  "provider-value-not-finite",
+  "provider-total-not-finite",
   "provider-outside",
   "provider-names-unknown",
   "provider-names-missing",

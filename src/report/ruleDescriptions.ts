@@ -39,6 +39,8 @@ export const ruleDescriptions: Record<string, string> = {
   "population-implausible": "A population is larger than plausible.",
   "provider-unknown-unit": "A provider row names no unit of the boundaries.",
   "provider-zero-total": "A provider's values sum to zero.",
+  "provider-value-not-finite": "A provider value is not a finite number.",
+  "provider-total-not-finite": "A provider's values add up to more than a number can hold.",
   "provider-outside": "A provider has no row for any unit.",
   "link-unknown-unit": "A link names a code that is not a unit.",
   // prepare

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { repoRoot } from "../helpers/shared.js";
 
 const bin = join(repoRoot, "bin/stp-footprint.js");
-const run = (args: string[], input?: string, cwd = repoRoot) => spawnSync(process.execPath, [bin, ...args], { cwd, input, encoding: "utf8" });
+const run = (args: string[], input?: string, cwd = repoRoot, env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd, input, encoding: "utf8", env: { ...process.env, ...env } });
 
 describe("standard input and output", () => {
   it("optimise --out - writes the plan to stdout (the summary to stderr) and check - reads it from stdin", () => {
@@ -27,6 +28,16 @@ describe("standard input and output", () => {
     const r = run(["check", "-", "--format", "github"], "unit,footprint\nD00000001,F01\nNOPE,F01\n");
     expect(r.status).toBe(1);
     expect(r.stdout.split("\n")[0]).toMatch(/^::error line=3,title=check unknown-unit::the plan \(line 3\) puts "NOPE" in F01/);
+  });
+
+  it("check -: a plan on stdin longer than the table limit is refused as it comes, naming - and the variable", () => {
+    const tiny = join(repoRoot, "fixtures/tiny/stp-footprint.json");
+    const plan = "unit,footprint\n" + "T1,F1\n".repeat(3000);
+    const r = run(["check", "-", "--dataset", tiny], plan, repoRoot, { STP_FOOTPRINT_MAX_TABLE: "8K" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("stp-footprint: [check] -: is larger than the 8 KiB limit for tables (raise it with STP_FOOTPRINT_MAX_TABLE=...)\n");
+    const small = run(["check", "-", "--dataset", tiny, "--format", "json"], "unit,footprint\nT1,F1\n", repoRoot, { STP_FOOTPRINT_MAX_TABLE: "8K" });
+    expect(small.status, small.stderr).toBe(1);
   });
 
   it("optimise: --map - is refused (only --out writes to stdout)", () => {

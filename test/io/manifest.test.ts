@@ -8,7 +8,7 @@ const at = "/data/england/england.json";
 const from = (json: unknown) => specFromManifest(json, at);
 
 describe("manifest", () => {
-  it("readManifest: keys become option names, paths are resolved against the manifest's folder, a file entry may be just its path", async () => {
+  it("readManifest: keys become option names, paths are resolved against the manifest's folder, a file entry may be just its path; the spec names its manifest", async () => {
     const m = file("m.json", JSON.stringify({
       name: "England",
       boundaries: { path: "b.geojson", idField: "CCG16CD" },
@@ -32,6 +32,7 @@ describe("manifest", () => {
       planColumnsFor: resolve(dir, "plan.csv"),
       populationMax: 3_000_000,
       severity: { "split-area": "off" },
+      manifest: m,
     });
   });
 

@@ -1,11 +1,10 @@
-import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { defaults } from "../../options/defaults.js";
 import type { Lookup } from "../../io/readLookup.js";
 import { manifestSchema } from "../../io/manifest.js";
 import { toCsv } from "../../io/writeCsv.js";
-import { assertNotInput, writeFileAtomic } from "../../io/writeFileAtomic.js";
 import type { Link } from "../../model/types.js";
+import type { Outputs } from "../outputs.js";
 import type { PrepareResult } from "./prepareResult.js";
 import type { AreaOverlapOut } from "./areaOverlaps.js";
 import type { PreparedBoundaries } from "./boundaries.js";
@@ -24,22 +23,26 @@ export interface PreparedData {
   providerColumn?: string;
   boundaries: PreparedBoundaries;
   links: Link[];
-  /** Input files, which no output may overwrite. */
-  inputFiles: string[];
 }
+
+/** The files a prepared dataset may have, the only ones `prepare --out FOLDER` writes there. */
+export const preparedFiles = /^(boundaries\.geojson|population\.csv|providers\.csv|areas\.csv|plan\.csv|links\.csv|prepare\.json|stp-footprint\.json)$/;
 
 /** Catchment populations and shares keep 6 decimals: far below a person, and files stay readable. */
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /**
- * Writes a prepared dataset into `out` (created if missing): boundaries.geojson, population.csv,
- * and where there is data for them providers.csv, areas.csv, plan.csv and links.csv, then
- * prepare.json (how it was made: inputs with hashes, columns, counts, findings) and last the
- * manifest, stp-footprint.json, which names the files in the existing manifest format. Each file
- * is written whole or not at all; an output that is one of the inputs is refused before anything
- * is written.
+ * Writes a prepared dataset into the `--out` folder output (created if missing): boundaries.geojson,
+ * population.csv, and where there is data for them providers.csv, areas.csv, plan.csv and
+ * links.csv, then prepare.json (how it was made: inputs with hashes, columns, counts, findings) and
+ * last the manifest, stp-footprint.json, which names the files in the existing manifest format.
+ * Every file is staged first and all are renamed into place together, the manifest last (see
+ * app/outputs.ts); that none is an input was checked before any work (prepareDatasetOutputs).
+ * @param outputs with a `--out` folder output for `preparedFiles`
  */
-export async function writePrepared(out: string, d: PreparedData): Promise<{ files: string[] }> {
+export function writePrepared(outputs: Outputs, d: PreparedData): { files: string[] } {
+  const out = outputs.path("--out");
+  if (out === undefined) throw new Error("writePrepared needs an --out folder output");
   const { table, lookup } = d;
   const c = lookup.columns;
   const unitCol = c.unit;
@@ -112,11 +115,10 @@ export async function writePrepared(out: string, d: PreparedData): Promise<{ fil
     adjacency: "rook",
   });
   const files = [...planned.map(([f]) => f), "prepare.json", "stp-footprint.json"];
-  for (const f of files) assertNotInput(path(f), d.inputFiles, "--out");
-  await mkdir(out, { recursive: true }).catch(() => undefined);
-  for (const [f, text] of planned) await writeFileAtomic(path(f), text);
+  for (const [f, text] of planned) outputs.writeIn("--out", f, text);
   const result = { ...d.result, files, manifest: path("stp-footprint.json") };
-  await writeFileAtomic(path("prepare.json"), JSON.stringify(result, null, 2) + "\n");
-  await writeFileAtomic(path("stp-footprint.json"), JSON.stringify(manifest, null, 2) + "\n");
+  outputs.writeIn("--out", "prepare.json", JSON.stringify(result, null, 2) + "\n");
+  outputs.writeIn("--out", "stp-footprint.json", JSON.stringify(manifest, null, 2) + "\n");
+  outputs.commit();
   return { files: files.map(path) };
 }

@@ -15,7 +15,11 @@ Footprints are filled so that no two neighbours share a colour; footprint bounda
 unit boundaries thin. Footprints over or under the population bounds are hatched in red (and
 marked ▲/▼ in their label), extra pieces of non-contiguous footprints outlined in dashed teal,
 links dashed in blue, and located cross-footprint providers drawn as black dots.
-Exit codes: 0 map written (whatever the findings; use check to fail on them), 2 bad input or usage.
+No output may be one of the inputs or another output, and their folders must be writable; this
+is checked before anything is read. Ctrl-C leaves every output as it was, or all complete and new,
+never half written.
+Exit codes: 0 map written (whatever the findings; use check to fail on them), 2 bad input or usage,
+130 interrupted.
 
 Examples:
   $ stp-footprint map --out demo.png                     # the demo dataset's starting plan
@@ -30,8 +34,8 @@ Examples:
     // Commander already refuses the command without --out; this narrows the type.
     if (o.out === undefined) throw new (await import("../../errors.js")).UsageError("is required", "--out");
     const spec = await resolveDatasetSpec(o);
-    const { runMap } = await import("../../app/map.js");
-    const outcome = await runMap(spec, {
+    const { mapOutputs, runMap } = await import("../../app/map.js");
+    const options = {
       planFile,
       splitTolerance: o.splitTolerance,
       planIdField: o.planIdField,
@@ -42,10 +46,19 @@ Examples:
       title: o.title,
       decimals: o.precision,
       invocation: ctx.invocation,
-    });
-    const { mapSummary } = await import("../../report/mapSummary.js");
-    mapSummary(outcome, ctx.stdout);
-    ctx.code = 0;
+    };
+    // The outputs are checked before anything is read, and Ctrl-C is handled until they are reported.
+    const outputs = await mapOutputs(spec, options);
+    const { onInterrupt } = await import("../interrupt.js");
+    const done = onInterrupt({ stderr: ctx.stderr, command: "map", outputs });
+    try {
+      const outcome = await runMap(spec, options, outputs);
+      const { mapSummary } = await import("../../report/mapSummary.js");
+      mapSummary(outcome, ctx.stdout);
+      ctx.code = 0;
+    } finally {
+      done();
+    }
   });
   return cmd;
 }

@@ -14,8 +14,10 @@ export function prepareCommand(ctx: CliContext, version: string): Command {
 Sums are exact: a unit's population is the sum of its small areas'; a provider's catchment
 population in a unit is the sum over its small areas of population x the proportion of their
 catchment area (PHE/OHID's method). Rows that do not join are reported with counts and examples.
-Nothing is written when a finding is an error (exit 1); the manifest is written last.
-Exit codes: 0 written, 1 error findings (nothing written), 2 bad input or usage.
+Nothing is written when a finding is an error (exit 1). The dataset's files are checked before any
+work (none may be an input; the folder, or its nearest parent, must be writable), written whole and
+renamed into place together, the manifest last; Ctrl-C leaves the folder as it was.
+Exit codes: 0 written, 1 error findings (nothing written), 2 bad input or usage, 130 interrupted.
 
 Examples:
   $ stp-footprint prepare --lookup lsoa11_lookup.csv --unit CCG16CD --footprint STP17CD --split-area LAD16CD \\
@@ -30,8 +32,8 @@ Examples:
     const o = parseCommandOptions("prepare", raw);
     // Commander refuses the command without these.
     const required = (v: string | undefined) => v as string;
-    const { runPrepare } = await import("../../app/prepare.js");
-    const result = await runPrepare({
+    const { prepareDatasetOutputs, runPrepare } = await import("../../app/prepare.js");
+    const options = {
       lookup: required(o.lookup),
       columns: {
         smallArea: o.smallArea,
@@ -58,21 +60,30 @@ Examples:
       out: required(o.out),
       name: o.name,
       provenance: { version, command: ["stp-footprint", ...((cmd.parent as unknown as { rawArgs?: string[] } | null)?.rawArgs ?? ["prepare"])].join(" ") },
-    });
-    const { prepareReporters } = await import("../../report/prepare.js");
-    const { palette } = await import("../../report/text.js");
-    if (o.format === "text") prepareReporters.text(result, ctx.stdout, palette(ctx.color));
-    else if (o.format === "sarif") {
-      const { findingsSarif } = await import("../../report/sarif.js");
-      const { prepareFindingsReport } = await import("../../report/prepare.js");
-      findingsSarif({ ...prepareFindingsReport(result), root: process.env.GITHUB_WORKSPACE }, ctx.stdout, version);
-    } else prepareReporters[o.format](result, ctx.stdout);
-    if (o.stepSummary) {
-      const { appendStepSummary } = await import("../stepSummary.js");
-      await appendStepSummary((sink) => prepareReporters.markdown(result, sink), process.env, ctx.stderr);
+    };
+    // The folder is checked before anything is read, and Ctrl-C is handled until the result is reported.
+    const outputs = await prepareDatasetOutputs(options);
+    const { onInterrupt } = await import("../interrupt.js");
+    const done = onInterrupt({ stderr: ctx.stderr, command: "prepare", outputs });
+    try {
+      const result = await runPrepare(options, outputs);
+      const { prepareReporters } = await import("../../report/prepare.js");
+      const { palette } = await import("../../report/text.js");
+      if (o.format === "text") prepareReporters.text(result, ctx.stdout, palette(ctx.color));
+      else if (o.format === "sarif") {
+        const { findingsSarif } = await import("../../report/sarif.js");
+        const { prepareFindingsReport } = await import("../../report/prepare.js");
+        findingsSarif({ ...prepareFindingsReport(result), root: process.env.GITHUB_WORKSPACE }, ctx.stdout, version);
+      } else prepareReporters[o.format](result, ctx.stdout);
+      if (o.stepSummary) {
+        const { appendStepSummary } = await import("../stepSummary.js");
+        await appendStepSummary((sink) => prepareReporters.markdown(result, sink), process.env, ctx.stderr);
+      }
+      const { codeForFindings } = await import("../exit.js");
+      ctx.code = codeForFindings(result.findings);
+    } finally {
+      done();
     }
-    const { codeForFindings } = await import("../exit.js");
-    ctx.code = codeForFindings(result.findings);
   });
   return cmd;
 }

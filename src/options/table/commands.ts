@@ -58,7 +58,7 @@ export const commandRows = [
   option({ name: "planLayer", value: text(), commands: ["check", "map"], flag: "--plan-layer <name>", defaultText: "the only one", help: "TopoJSON object of a polygon plan" }),
 
   // validate: geometry tolerances and repair
-  option({ name: "fix", value: file(), commands: ["validate"], flag: "--fix <out>", help: "also write mechanically repaired boundaries (GeoJSON) to <out>" }),
+  option({ name: "fix", value: file(), commands: ["validate"], flag: "--fix <out>", help: "also write mechanically repaired boundaries (GeoJSON) to <out>: never an input; a symbolic link is written through to its target" }),
   option({ name: "overlapArea", value: number((n) => n.nonnegative("must not be negative")), commands: ["validate"], flag: "--overlap-area <m2>", default: 100, help: "report overlaps larger than this many square metres" }),
   option({ name: "overlapWidth", value: number((n) => n.nonnegative("must not be negative")), commands: ["validate"], flag: "--overlap-width <m>", default: 5, help: "... and wider on average (2 x area / perimeter) than this many metres" }),
   option({ name: "gapArea", value: number((n) => n.nonnegative("must not be negative")), commands: ["validate"], flag: "--gap-area <m2>", default: 10_000, help: "report holes between units up to this many square metres as slivers" }),
@@ -71,7 +71,7 @@ export const commandRows = [
     commands: ["map"],
     flag: "--out <file>",
     required: true,
-    help: "output file: .svg, .png, .html, or .geojson for the footprints as valid polygons (written whole or not at all; repeatable)",
+    help: "output file: .svg, .png, .html, or .geojson for the footprints as valid polygons (written whole or not at all; a symbolic link is written through to its target; repeatable)",
   }),
   option({
     name: "out",
@@ -95,7 +95,7 @@ export const commandRows = [
     commands: ["map", "diff"],
     flag: "--scale <factor>",
     default: 1.5,
-    help: "PNG pixels per SVG pixel, for sharper or smaller pictures",
+    help: "PNG pixels per SVG pixel, for sharper or smaller pictures (a PNG may have at most 50 million pixels)",
   }),
   option({ name: "title", value: text(), commands: ["map", "diff"], flag: "--title <text>", defaultText: "the dataset's name (diff: the two plans)", help: "title drawn on the map or report" }),
 ] as const;

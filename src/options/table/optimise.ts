@@ -44,7 +44,7 @@ export const optimiseRows = [
   option({ name: "seed", value: count(0, 2 ** 32 - 1), commands: o, flag: "--seed <n>", default: 1, help: "random seed" }),
   option({ name: "threads", value: count(1, 256), commands: o, flag: "--threads <n>", defaultText: "the number of cores", help: "worker threads" }),
   option({ name: "replicas", value: count(1, 1024), commands: o, flag: "--replicas <n>", defaultText: "--threads", help: "independent searches, best kept; fix it to get the same plan on any machine" }),
-  option({ name: "out", value: file(), commands: o, flag: "--out <file>", help: "write the plan as CSV (unit,footprint,footprint_name); - writes it to standard output (the summary then goes to standard error)" }),
+  option({ name: "out", value: file(), commands: o, flag: "--out <file>", help: "write the plan as CSV (unit,footprint,footprint_name); - writes it to standard output (the summary then goes to standard error); a symbolic link is written through to its target" }),
   option({ name: "map", value: files(mapFile), commands: o, flag: "--map <file>", help: "also draw the result: .svg, .png or .html (see `map`; repeatable)" }),
   option({ name: "geojson", value: file(), commands: o, flag: "--geojson <file>", help: "also write the footprints as dissolved polygons (GeoJSON)" }),
   option({
@@ -52,7 +52,7 @@ export const optimiseRows = [
     value: file(),
     commands: o,
     flag: "--frontier <dir>",
-    help: "search the trade-off (caps on split areas and moves, each count of a range; the time is the total) and write every non-dominated plan and frontier.csv to <dir>",
+    help: "search the trade-off (caps on split areas and moves, each count of a range; the time is the total) and write every non-dominated plan (frontier-01.csv ...) and frontier.csv to <dir> (made when missing)",
   }),
   option({ name: "format", value: choice(["text", "json"]), commands: o, flag: "--format <name>", default: "text", help: "summary as text or json" }),
   option({ name: "quiet", value: flag(), commands: o, flag: "-q, --quiet", default: false, help: "no progress display" }),

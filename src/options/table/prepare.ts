@@ -7,7 +7,7 @@ const p = ["prepare"] as const;
 export const prepareRows = [
   option({ name: "lookup", value: file(), commands: p, flag: "--lookup <file>", required: true, help: "small-area lookup CSV: a row per small area (e.g. LSOA11CD, CCG16CD, STP17CD, LAD16CD)" }),
   option({ name: "unit", value: text(), commands: p, flag: "--unit <column>", required: true, help: "lookup column to group small areas by: the units to plan with (CCG16CD, ICB22CD, LAD21CD)" }),
-  option({ name: "out", value: file(), commands: p, flag: "--out <folder>", required: true, help: "folder to write the dataset to (created if missing)" }),
+  option({ name: "out", value: file(), commands: p, flag: "--out <folder>", required: true, help: "folder to write the dataset to (created if missing; only the dataset's files are replaced there)" }),
   option({ name: "smallArea", value: text(), commands: p, flag: "--small-area <column>", defaultText: "its first column", help: "small-area code column of the lookup" }),
   option({ name: "unitName", value: text(), commands: p, flag: "--unit-name <column>", defaultText: "the matching ...NM column, if any", help: "unit name column" }),
   option({ name: "footprint", value: text(), commands: p, flag: "--footprint <column>", help: "lookup column of the footprint each small area is in: writes plan.csv, each unit in the footprint holding most of its people" }),

@@ -1,38 +1,31 @@
 import type { Finding } from "../../model/types.js";
 import type { GeometryCheckOptions, GeometryItem } from "./geometryItem.js";
-import { looksLikeBng } from "./geom/looksLikeBng.js";
-import { polygonsOf, unitLabel } from "./geom/polygons.js";
+import { coordinateProblem } from "./geom/badCoordinates.js";
+import { isGeographic } from "./geom/looksLikeBng.js";
+import { unitLabel } from "./geom/polygons.js";
 
 /**
- * Rule `coordinate-range` (error): longitudes must be in [-180, 180] and latitudes in [-90, 90]
- * (RFC 7946 §4). Skipped for projected files (declared, or detected as British National Grid, which
- * `projected-coordinates` reports once for the whole file).
+ * Rule `coordinate-range` (error): positions beyond any map (over 1e8 in x or y, a stray vertex);
+ * in longitude/latitude files (not declared or detected as projected), longitudes outside
+ * [-180, 180] and latitudes outside [-90, 90] (RFC 7946 §4); and a unit spanning more than half
+ * the globe. One finding per unit; `validate` then keeps the unit out of every other geometric
+ * check and of the adjacency.
  *
  * @example
  * coordinateRange([{ id: "A", geometry: { type: "Polygon", coordinates: [[[0, 0], [200, 0], [0, 1], [0, 0]]] } }]) // one finding
  */
 export function coordinateRange(items: readonly GeometryItem[], opts: GeometryCheckOptions = {}): Finding[] {
-  if (opts.geographic === false || (opts.geographic === undefined && looksLikeBng(items))) return [];
+  const geographic = isGeographic(items, opts.geographic);
   const out: Finding[] = [];
   items.forEach((item, i) => {
-    const polygons = polygonsOf(item.geometry);
-    if (!polygons) return;
-    let count = 0;
-    let first: number[] | null = null;
-    for (const rings of polygons)
-      for (const ring of rings)
-        for (const p of ring)
-          if (Math.abs(p[0]) > 180 || Math.abs(p[1]) > 90) {
-            count++;
-            first ??= p;
-          }
-    if (!first) return;
+    const found = coordinateProblem(item, geographic);
+    if (!found) return;
     out.push({
       rule: "coordinate-range",
       severity: "error",
-      message: `${unitLabel(item.id, i)}: ${count} position${count === 1 ? " is" : "s are"} outside longitude [-180, 180] / latitude [-90, 90], first [${first[0]}, ${first[1]}]`,
+      message: `${unitLabel(item.id, i)}: ${found.problem}`,
       units: item.id ? [item.id] : [],
-      suggestion: "check the axis order ([longitude, latitude]) and the coordinate reference system",
+      suggestion: found.suggestion,
     });
   });
   return out;

@@ -32,3 +32,12 @@ export function shortList(labels: string[], max = 8): string {
 export function roundShare(x: number): number {
   return Math.round(x * 10000) / 10000;
 }
+
+/**
+ * An empty record of shares by footprint id, with no prototype: a footprint may be called
+ * `__proto__` or `constructor`, which on a plain object would set the prototype or read a method
+ * instead of holding a share.
+ */
+export function sharesByFootprint(): Record<string, number> {
+  return Object.create(null) as Record<string, number>;
+}

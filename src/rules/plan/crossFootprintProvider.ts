@@ -1,7 +1,7 @@
 import { formatPercent } from "../../model/format.js";
 import { providerSpread } from "../../model/providerShares.js";
 import type { Finding } from "../../model/types.js";
-import { footprintLabel, type PlanContext, roundShare } from "./context.js";
+import { footprintLabel, type PlanContext, roundShare, sharesByFootprint } from "./context.js";
 
 /**
  * `cross-footprint-provider`: a provider with at least `threshold` of its activity in each of two
@@ -15,7 +15,7 @@ export function crossFootprintProvider(ctx: PlanContext): Finding[] {
   const out: Finding[] = [];
   for (const s of providerSpread(providers, plan.assignment, plan.footprints.length, threshold)) {
     if (s.over < 2) continue;
-    const shares: Record<string, number> = {};
+    const shares = sharesByFootprint();
     for (const [f, share] of s.shares) if (share >= threshold) shares[plan.footprints[f]] = roundShare(share);
     const listed = s.shares.filter(([, share]) => share >= threshold).map(([f, share]) => `${footprintLabel(plan, f)} ${formatPercent(share)}`);
     const id = providers.ids[s.provider];

@@ -1,5 +1,5 @@
 import type { Finding } from "../../model/types.js";
-import { footprintLabel, type PlanContext, roundShare, unitLabel } from "./context.js";
+import { footprintLabel, type PlanContext, roundShare, sharesByFootprint, unitLabel } from "./context.js";
 
 /** `overlap`: a unit placed in two or more footprints, by plan rows or by area. */
 export function overlap(ctx: PlanContext): Finding[] {
@@ -9,7 +9,7 @@ export function overlap(ctx: PlanContext): Finding[] {
     if (fs.length < 2) return;
     const rows = plan.rowsOfUnit.get(u) ?? [];
     const byArea = rows.some((r) => r.share !== undefined && r.share < 1);
-    const shares: Record<string, number> = {};
+    const shares = sharesByFootprint();
     const parts = fs.map((f) => {
       const row = rows.find((r) => r.footprint === plan.footprints[f]);
       if (row?.share !== undefined) shares[plan.footprints[f]] = roundShare(row.share);

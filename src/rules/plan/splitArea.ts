@@ -1,6 +1,6 @@
 import { formatPercent } from "../../model/format.js";
 import type { Finding } from "../../model/types.js";
-import { footprintLabel, type PlanContext, roundShare } from "./context.js";
+import { footprintLabel, type PlanContext, roundShare, sharesByFootprint } from "./context.js";
 
 /**
  * `split-area`: an organisation of a second geography (a local authority, from an overlap CSV
@@ -26,7 +26,7 @@ export function splitArea(ctx: PlanContext, opts: { splitTolerance: number }): F
     if (!(a.total > 0)) continue;
     const parts = [...a.weights.entries()].map(([f, w]) => [f, w / a.total] as [number, number]).sort((x, y) => y[1] - x[1] || x[0] - y[0]);
     if (parts.length < 2 || parts[1][1] <= opts.splitTolerance) continue;
-    const shares: Record<string, number> = {};
+    const shares = sharesByFootprint();
     for (const [f, s] of parts) shares[plan.footprints[f]] = roundShare(s);
     out.push({
       rule: "split-area",

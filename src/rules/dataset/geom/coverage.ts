@@ -17,7 +17,7 @@ const DEG = (Math.PI / 180) * R;
  *    found overlapping another has its shared segments classified too, in case a third unit
  *    covers them.)
  * 2. Each remaining segment is split where it meets other units' boundaries (candidates from a
- *    uniform grid of all segments; candidate units from a flatbush index of unit boxes), so each
+ *    sparse grid of all segments, SegmentHashGrid; candidate units from a flatbush index of unit boxes), so each
  *    sub-segment lies wholly inside, outside or on every other unit.
  * 3. A sub-segment of unit A inside unit B is on the boundary of A ∩ B; a sub-segment inside no other
  *    unit is on the boundary of the union. Sub-segments are oriented with the unit's interior on the

@@ -1,5 +1,5 @@
+import { SegmentHashGrid } from "../../../model/segmentHashGrid.js";
 import type { CoverageRings } from "./coverageRings.js";
-import { SegmentGrid } from "./segmentGrid.js";
 import { Meet, meet, meetPoint } from "./segmentIntersection.js";
 import type { UnitBoxes } from "./unitBoxes.js";
 import { Place, UnitPip } from "./unitPip.js";
@@ -29,7 +29,7 @@ export interface Chain {
 
 /**
  * Step 3 of the coverage analysis: each segment not shared in opposite directions is split where
- * it meets other units' boundaries (candidates from a uniform grid of all segments), so that each
+ * it meets other units' boundaries (candidates from a sparse grid of all segments, SegmentHashGrid), so that each
  * sub-segment lies wholly inside, outside or on every other unit; each sub-segment is classified
  * by point-in-polygon against the units around (a sub-segment of A inside B bounds A ∩ B, one
  * inside no other unit bounds the union) and added to the chains of its classes. Along a ring the
@@ -44,7 +44,7 @@ export function coverageChains(rings: CoverageRings, boxes: UnitBoxes, scale: Co
 class ChainBuilder {
   readonly chains: Chain[] = [];
   private readonly nUnits: number;
-  private readonly grid: SegmentGrid;
+  private readonly grid: SegmentHashGrid;
   private readonly pips = new Map<number, UnitPip>();
   /** The chain of each class that the next sub-segment may extend, and the ones it did extend. */
   private open = new Map<number, Chain>();
@@ -79,7 +79,14 @@ class ChainBuilder {
     private readonly scale: CoverageScale,
   ) {
     this.nUnits = r.unitSegStart.length - 1;
-    this.grid = new SegmentGrid(r.xs, r.ys, r.from);
+    // Cells about twice the mean segment extent.
+    const { xs, ys, from } = r;
+    let extent = 0;
+    for (let s = 0; s < from.length; s++) {
+      const a = from[s];
+      extent += Math.max(Math.abs(xs[a + 1] - xs[a]), Math.abs(ys[a + 1] - ys[a]));
+    }
+    this.grid = new SegmentHashGrid(xs, ys, from, Math.max((2 * extent) / Math.max(1, from.length), 1e-12));
   }
 
   run(): Chain[] {
@@ -200,13 +207,12 @@ class ChainBuilder {
     const { xs, ys, from, effFrom, effTo, matched } = this.r;
     const a = effFrom[s], b = effTo[s];
     const ax = xs[a], ay = ys[a], bx = xs[b], by = ys[b];
-    const x0 = ax < bx ? ax : bx, x1 = ax < bx ? bx : ax, y0 = ay < by ? ay : by, y1 = ay < by ? by : ay;
     const { splitX, splitY, splitT } = this;
     splitX.length = splitY.length = splitT.length = 0;
     this.curS = s; this.curU = u; this.curAx = ax; this.curAy = ay; this.curBx = bx; this.curBy = by;
     this.curEx = bx - ax; this.curEy = by - ay; this.curLen2 = this.curEx * this.curEx + this.curEy * this.curEy;
     this.met = false;
-    this.grid.forEachNear(x0, y0, x1, y1, this.visit);
+    this.grid.forEachNearSegment(ax, ay, bx, by, this.visit);
     // Reuse the previous piece's classes when neither this segment nor the previous one (which
     // shares its start vertex) met another boundary, and the previous one is the ring's segment
     // just before this one.

@@ -1,18 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
 import { buildMap } from "../../src/map/buildMap.js";
 import { renderPng } from "../../src/map/renderPng.js";
 import { renderSvg } from "../../src/map/renderSvg.js";
-import { writeMap } from "../../src/map/writeMap.js";
+import { maxPngPixels } from "../../src/map/pngBudget.js";
+import { renderMap } from "../../src/map/renderMap.js";
 import { checkPlan } from "../../src/rules/checkPlan.js";
 import { gridDataset, planOf } from "../helpers/dataset.js";
 import { elements } from "../helpers/svg.js";
-
-const tmp = mkdtempSync(join(tmpdir(), "stp-writemap-"));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 //   r1:  A  A  -      r1c2 is in no footprint
 //   r0:  A  B  B
@@ -20,17 +15,21 @@ const plan = planOf("r1c0:A r1c1:A r0c0:A r0c1:B r0c2:B");
 const dataset = gridDataset(2, 3, [100, 100, 100, 100, 100, 100], { min: 150, max: 400 });
 const result = checkPlan(dataset, plan);
 
-describe("writeMap", () => {
-  it("writeMap: the extension picks SVG, PNG or HTML", async () => {
-    for (const ext of ["svg", "png", "html"]) await writeMap(dataset, plan, result, join(tmp, `m.${ext}`), { title: "Grid" });
-    expect(readFileSync(join(tmp, "m.svg"), "utf8")).toMatch(/^<svg /);
-    expect(readFileSync(join(tmp, "m.png")).subarray(1, 4).toString()).toBe("PNG");
-    expect(readFileSync(join(tmp, "m.html"), "utf8")).toMatch(/^<!DOCTYPE html>[\s\S]*<title>stp-footprint report: Grid<\/title>/);
+describe("renderMap", () => {
+  it("renderMap: the extension picks SVG, PNG or HTML", async () => {
+    expect(String(await renderMap(dataset, plan, result, "m.svg", { title: "Grid" }))).toMatch(/^<svg /);
+    expect(Buffer.from(await renderMap(dataset, plan, result, "m.png", { title: "Grid" })).subarray(1, 4).toString()).toBe("PNG");
+    expect(String(await renderMap(dataset, plan, result, "m.html", { title: "Grid" }))).toMatch(/^<!DOCTYPE html>[\s\S]*<title>stp-footprint report: Grid<\/title>/);
   });
 
-  it("writeMap: any other extension is a UsageError and writes nothing", async () => {
-    await expect(writeMap(dataset, plan, result, join(tmp, "m.pdf"))).rejects.toThrow(UsageError);
-    expect(readdirSync(tmp).filter((f) => f.includes("pdf"))).toEqual([]);
+  it("renderMap: any other extension is a UsageError", async () => {
+    await expect(renderMap(dataset, plan, result, "m.pdf")).rejects.toThrow(UsageError);
+  });
+
+  it("renderMap: a PNG over the pixel budget is refused naming the option, before it is drawn", async () => {
+    // 10,000 x (at least 560) SVG pixels at scale 8: 80,000 pixels wide; the budget allows far less.
+    expect(10000 * 8 * 560 * 8).toBeGreaterThan(maxPngPixels);
+    await expect(renderMap(dataset, plan, result, "m.png", { width: 10000, pngScale: 8, sizeOption: "--scale" })).rejects.toThrow(/--scale: a PNG of 80,000 x [\d,]+ pixels .* over the budget of 50 million pixels/);
   });
 
   it("buildMap: units in no footprint are drawn apart, and the under-population footprint is marked", () => {
