@@ -1,3 +1,4 @@
+import { itLong } from "../helpers/budget.js";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -93,7 +94,7 @@ describeShared("prepare on the England small-area files", () => {
     expect(result.findings.filter((f) => f.severity === "error").map((f) => `${f.rule} ${f.footprint}`)).toEqual(["population-max E54000007"]);
   });
 
-  it("prepare 2021: CCG21 inputs from the same small-area files, with the ONS CCG21 polygons as given", async () => {
+  itLong("prepare 2021: CCG21 inputs from the same small-area files, with the ONS CCG21 polygons as given", async () => {
     const r = await runPrepare({
       lookup,
       columns: { unit: "CCG21CD", footprint: "STP21CD", splitArea: "LAD21CD" },

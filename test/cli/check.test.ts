@@ -1,3 +1,4 @@
+import { itLong } from "../helpers/budget.js";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -108,7 +109,7 @@ describeShared("check on the England 2016 plan", () => {
     expect(poly.json.findings.filter((f) => f.rule === "overlap")).toHaveLength(1);
   }, 60_000);
 
-  it("check: the LSOA plan (32,844 units) runs and reports per-footprint populations", async () => {
+  itLong("check: the LSOA plan (32,844 units) runs and reports per-footprint populations", async () => {
     const { json } = await checkJson([
       sharedFile("lsoa11_lookup_all_vintages.csv"),
       "--boundaries", sharedFile("lsoa11_boundaries_bsc_england.geojson"),

@@ -1,3 +1,4 @@
+import { itLong } from "../helpers/budget.js";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -44,7 +45,7 @@ describeShared("bad coordinates on England 2016", () => {
     expect(info.stderr).toMatch(/feature 5: unit "E38000006" has a coordinate out of any map's range \(\[1e\+308,/);
   }, 120_000);
 
-  it("a unit spanning the globe is one finding for validate and refused by info, in seconds (it took 2.4 GB)", async () => {
+  itLong("a unit spanning the globe is one finding for validate and refused by info, in seconds (it took 2.4 GB)", async () => {
     const file = ccg16With("globe.geojson", 7, (ring) => {
       ring[3] = [179.9, 89.9];
       ring[4] = [-179.9, -89.9];
@@ -59,7 +60,7 @@ describeShared("bad coordinates on England 2016", () => {
     expect(info.stderr).toMatch(/feature 7: unit "E38000008" spans 359\.8° of longitude, more than half the globe/);
   }, 120_000);
 
-  it("a unit stretched across 170° (under the limit) costs its length, not its box: info and validate stay fast", async () => {
+  itLong("a unit stretched across 170° (under the limit) costs its length, not its box: info and validate stay fast", async () => {
     const file = ccg16With("stretched.geojson", 7, (ring) => {
       ring[3] = [170, 80];
       ring[4] = [-1.5, -5];

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createRng } from "../../src/optimise/random.js";
-import { searchSeeds } from "../helpers/budget.js";
+import { englandIterations, long, searchSeeds } from "../helpers/budget.js";
 import { runCli } from "../helpers/cli.js";
 import { itShared, repoRoot, sharedFile } from "../helpers/shared.js";
 
@@ -66,7 +66,7 @@ describe("locks", () => {
   it("locks: random lock sets on the demo hold in every output, for several seeds and 1 and 2 threads", async () => {
     let valid = 0;
     for (const seed of searchSeeds)
-      for (const threads of [1, 2]) {
+      for (const threads of long ? [1, 2] : [2]) {
         const r = await locksHold([], demoStart, seed, threads, 6, 20_000);
         if (r.errors === 0) valid++;
       }
@@ -94,8 +94,10 @@ describe("locks", () => {
     const r = await runCli(["optimise", "--dataset", manifest, "--lock", out("one.csv"), "--iterations", "100000", "--seed", "3", "--threads", "1", "--replicas", "1", "--out", out("one-out.csv"), "--format", "json"]);
     expect(planRows(out("one-out.csv")).get("E38000079")).toBe("E54000025");
     expect(JSON.parse(r.stdout).result.errors).toBe(0);
-    for (const seed of searchSeeds)
-      for (const threads of [1, 2]) await locksHold(["--dataset", manifest], start, seed, threads, 5, 30_000);
+    // Random lock sets on England: in npm run test:long (seeds 1 to 3, 1 and 2 threads).
+    if (long)
+      for (const seed of searchSeeds)
+        for (const threads of [1, 2]) await locksHold(["--dataset", manifest], start, seed, threads, 5, englandIterations);
   }, 240_000);
 
   it("check --lock: a unit outside its locked footprint is a lock error (exit 1); duplicates are read once", async () => {

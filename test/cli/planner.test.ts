@@ -51,7 +51,7 @@ describe("optimise for planners", () => {
     expect(gm).toHaveLength(12);
     writeFileSync(out("gm.csv"), "group,unit\n" + gm.map((u) => `Greater Manchester,${u}`).join("\n") + "\n");
     writeFileSync(out("gm-max.csv"), `unit,max,note\n${gm[0]},2900000,devolution area\n`);
-    const { code, summary } = await optimiseJson(["--dataset", manifest, "--groups", out("gm.csv"), "--exceptions", out("gm-max.csv"), "--iterations", "400000", "--threads", "2", "--seed", "3", "--out", out("gm-plan.csv")]);
+    const { code, summary } = await optimiseJson(["--dataset", manifest, "--groups", out("gm.csv"), "--exceptions", out("gm-max.csv"), "--iterations", "200000", "--threads", "2", "--seed", "3", "--out", out("gm-plan.csv")]);
     expect(code).toBe(0);
     expect(summary.result.errors).toBe(0);
     const plan = planRows(out("gm-plan.csv"));
@@ -65,7 +65,7 @@ describe("optimise for planners", () => {
 
   itShared("optimise: --footprints 46 from the 44-footprint 2016 plan returns a valid 46-footprint plan, named truthfully", async () => {
     const manifest = england16();
-    const { code, summary } = await optimiseJson(["--dataset", manifest, "--footprints", "46", "--iterations", "400000", "--threads", "2", "--seed", "1", "--out", out("f46.csv")]);
+    const { code, summary } = await optimiseJson(["--dataset", manifest, "--footprints", "46", "--iterations", "200000", "--threads", "2", "--seed", "1", "--out", out("f46.csv")]);
     expect(code).toBe(0);
     expect(summary.result.footprints).toBe(46);
     expect(summary.result.errors).toBe(0);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate, planProblems } from "../../src/optimise/evaluate.js";
 import type { Instance } from "../../src/optimise/instance.js";
 import { optimise, search } from "../../src/optimise/search.js";
+import { long } from "../helpers/budget.js";
 import { itShared } from "../helpers/shared.js";
 import { gridInstance } from "./generate.js";
 
@@ -105,11 +106,13 @@ describe("search", () => {
     }
   }, 30_000);
 
-  it("search: finds the enumerated optimum on at least 48 of 50 small instances", () => {
+  // 20 instances in npm test (at least 19 found), 50 in npm run test:long (at least 48).
+  const instances = long ? 50 : 20;
+  it(`search: finds the enumerated optimum on at least ${instances - (long ? 2 : 1)} of ${instances} small instances`, () => {
     let hits = 0;
     let tried = 0;
     const misses: string[] = [];
-    for (let seed = 1; tried < 50; seed++) {
+    for (let seed = 1; tried < instances; seed++) {
       const k = 3 + (seed % 2);
       const rows = 3 + (seed % 2);
       const inst = gridInstance({ rows, cols: 4, k, seed, providers: 10 });
@@ -126,7 +129,7 @@ describe("search", () => {
     }
     // ...and equal to it almost always.
     console.log(`[search] enumerated optimum found on ${hits} of ${tried} instances`);
-    expect(hits, misses.join(", ")).toBeGreaterThanOrEqual(48);
+    expect(hits, misses.join(", ")).toBeGreaterThanOrEqual(instances - (long ? 2 : 1));
   }, 60_000);
 
   it("search: keeps population bounds and contiguity from a start that breaks both", () => {

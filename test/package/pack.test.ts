@@ -1,3 +1,4 @@
+import { describeLong } from "../helpers/budget.js";
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -61,7 +62,7 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe("the packed package", () => {
+describeLong("the packed package", () => {
   it("package: the tarball is under 1 MB and holds the CLI, the library with its types, the demo and the licence, no sources or tests", () => {
     expect(packed.size).toBeLessThan(1_000_000);
     const files = packed.files.map((f) => f.path);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ShareTerm } from "../../../src/optimise/energy/shares.js";
 import { evaluate } from "../../../src/optimise/evaluate.js";
 import { createRng } from "../../../src/optimise/random.js";
+import { long } from "../../helpers/budget.js";
 import { itShared } from "../../helpers/shared.js";
 import { gridInstance, stateOf } from "../generate.js";
 
@@ -44,7 +45,7 @@ function randomSequence(seed: number, steps: number) {
 
 describe("share terms", () => {
   it("share terms: deltas and cached values of cross providers and split areas equal a recount from scratch after random moves", () => {
-    for (let seed = 1; seed <= 12; seed++) {
+    for (let seed = 1; seed <= (long ? 20 : 6); seed++) {
       const { inst, s, start, k } = randomSequence(seed, 300);
       const full = evaluate(inst, s.assign, start);
       const cross = s.energy.term("cross") as ShareTerm;
