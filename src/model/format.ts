@@ -11,7 +11,7 @@ export function formatInt(n: number): string {
   return n < 0 && Math.round(n) !== 0 ? "-" + out : out;
 }
 
-/** Formats a share as a percentage with one decimal: 0.0512 -> "5.1%". */
-export function formatPercent(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
+/** Formats a share as a percentage with one decimal (or `digits`): 0.0512 -> "5.1%". */
+export function formatPercent(x: number, digits = 1): string {
+  return `${(x * 100).toFixed(digits)}%`;
 }

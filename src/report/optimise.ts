@@ -73,7 +73,8 @@ export function optimiseText(s: OptimiseSummary, out: Sink, c: Palette): void {
   if (r.nearThreshold.length) {
     lines.push("", c.bold(`providers within 0.5 points of the threshold (${r.nearThreshold.length})`));
     for (const p of r.nearThreshold)
-      lines.push(`  ${p.provider}: ${formatPercent(p.second)} in ${p.footprints[1]} (largest ${formatPercent(p.largest)} in ${p.footprints[0]})${p.cross ? ", cross-footprint" : ""}`);
+      // Three decimals: 4.998% must not read as the 5% threshold.
+      lines.push(`  ${p.provider}: ${formatPercent(p.second, 3)} in ${p.footprints[1]} (largest ${formatPercent(p.largest)} in ${p.footprints[0]})${p.cross ? ", cross-footprint" : ""}`);
   }
   if (s.byCount) {
     lines.push("", c.bold("best plan per footprint count"));

@@ -108,7 +108,8 @@ export function checkPlan(dataset: Dataset, plan: Plan, opts: Partial<PlanRuleOp
       const [[f1, s1], [f2, s2]] = sp.shares;
       if (opts.margin !== undefined && s2 >= t - opts.margin) atMargin++;
       if (Math.abs(s2 - t) <= NEAR_BAND)
-        nearThreshold.push({ provider: providers.ids[sp.provider], largest: roundShare(s1), second: roundShare(s2), footprints: [resolved.footprints[f1], resolved.footprints[f2]], cross: s2 >= t });
+        // The second share to 6 decimals: 4.998% must stay below a 5% threshold, not round onto it.
+        nearThreshold.push({ provider: providers.ids[sp.provider], largest: roundShare(s1), second: Math.round(s2 * 1e6) / 1e6, footprints: [resolved.footprints[f1], resolved.footprints[f2]], cross: s2 >= t });
     }
     if (opts.margin !== undefined) metrics.crossAtMargin = atMargin;
     nearThreshold.sort((a, b) => Math.abs(a.second - t) - Math.abs(b.second - t) || (a.provider < b.provider ? -1 : 1));

@@ -114,6 +114,17 @@ describe("optimise reporters", () => {
     expect(t.endsWith("FAIL the result has 0 rule errors and 42 warnings (as `check` reports them) but breaks the search's limits above\n")).toBe(true);
   });
 
+  it("optimise text: a provider just under the threshold reads under it (4.998%, not 5.0%), one just over says it is cross", () => {
+    const near = [
+      { provider: "RAL", largest: 0.9, second: 0.04998, footprints: ["F1", "F2"], cross: false },
+      { provider: "RAP", largest: 0.8, second: 0.0501, footprints: ["F2", "F3"], cross: true },
+    ];
+    const t = text(summary({ result: { ...figures(42, 0), nearThreshold: near } }));
+    expect(t).toContain("providers within 0.5 points of the threshold (2)");
+    expect(t).toContain("RAL: 4.998% in F2 (largest 90.0% in F1)\n");
+    expect(t).toContain("RAP: 5.010% in F3 (largest 80.0% in F2), cross-footprint");
+  });
+
   it("optimise text: without a start, no start column; the result's errors are listed", () => {
     const t = text(summary({ start: null, result: figures(40, 1), findings: [{ rule: "contiguity", severity: "error", message: "F9 is in 2 pieces" }] }));
     expect(t).toContain(`\n${"".padEnd(28)}    ${"result".padStart(9)}\n${"cross-footprint providers".padEnd(28)}    ${"40".padStart(9)}\n`);
