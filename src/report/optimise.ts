@@ -59,6 +59,7 @@ export function optimiseText(s: OptimiseSummary, out: Sink, c: Palette): void {
         .join(", ")}${limits.length ? `; ${limits.join(", ")}` : ""}`,
     ),
   );
+  const label = (id: string, name: string | undefined) => (name ? `${id} (${name})` : id);
   const fresh = s.footprints.filter((f) => f.continues === null).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (fresh.length) {
     lines.push("", c.bold(`new footprints (${fresh.length})`));
@@ -66,15 +67,16 @@ export function optimiseText(s: OptimiseSummary, out: Sink, c: Palette): void {
   }
   if (s.moves.length) {
     lines.push("", c.bold(`units moved (${s.moves.length})`));
-    const label = (id: string, name: string) => (name ? `${id} (${name})` : id);
     for (const m of s.moves.slice(0, MOVES_SHOWN)) lines.push(`  ${label(m.unit, m.name)}: ${label(m.from, m.fromName)} -> ${label(m.to, m.toName)}`);
     if (s.moves.length > MOVES_SHOWN) lines.push(c.dim(`  and ${s.moves.length - MOVES_SHOWN} more (--format json or --out lists them all)`));
   }
   if (r.nearThreshold.length) {
     lines.push("", c.bold(`providers within 0.5 points of the threshold (${r.nearThreshold.length})`));
-    for (const p of r.nearThreshold)
-      // Three decimals: 4.998% must not read as the 5% threshold.
-      lines.push(`  ${p.provider}: ${formatPercent(p.second, 3)} in ${p.footprints[1]} (largest ${formatPercent(p.largest)} in ${p.footprints[0]})${p.cross ? ", cross-footprint" : ""}`);
+    const names = new Map(s.footprints.map((f) => [f.id, f.name]));
+    for (const p of r.nearThreshold) {
+      const [f1, f2] = p.footprints;
+      lines.push(`  ${label(p.provider, p.providerName)}: ${nearPercent(p.second, p.cross)} in ${label(f2, names.get(f2))} (largest ${formatPercent(p.largest)} in ${label(f1, names.get(f1))})${p.cross ? ", cross-footprint" : ""}`);
+    }
   }
   if (s.byCount) {
     lines.push("", c.bold("best plan per footprint count"));
@@ -118,6 +120,15 @@ export function optimiseText(s: OptimiseSummary, out: Sink, c: Palette): void {
       (r.errors === 0 && !q.feasible ? " but breaks the search's limits above" : "") +
       "\n",
   );
+}
+
+/**
+ * A share near the threshold as a percentage to three decimals, rounded away from the threshold
+ * on the side the verdict says: 4.99996% under a 5% threshold reads "4.999%", never "5.000%".
+ */
+function nearPercent(share: number, cross: boolean): string {
+  const x = share * 1e5;
+  return `${((cross ? Math.ceil(x - 1e-7) : Math.floor(x + 1e-7)) / 1000).toFixed(3)}%`;
 }
 
 /**

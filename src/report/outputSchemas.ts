@@ -61,6 +61,7 @@ const metrics = z
 const nearThreshold = z
   .object({
     provider: z.string(),
+    providerName: z.string().optional().describe("the provider's name, where the dataset names providers"),
     largest: z.number(),
     second: z.number(),
     footprints: z.tuple([z.string(), z.string()]).describe("the footprints holding the largest and second-largest shares"),

@@ -33,6 +33,8 @@ export interface CheckMetrics {
 /** A provider whose second-largest footprint share is within NEAR_BAND of the threshold. */
 export interface NearThreshold {
   provider: string;
+  /** The provider's name, where the dataset names providers. */
+  providerName?: string;
   /** Its largest and second-largest shares, and their footprints. */
   largest: number;
   second: number;
@@ -107,9 +109,14 @@ export function checkPlan(dataset: Dataset, plan: Plan, opts: Partial<PlanRuleOp
       if (sp.shares.length < 2) continue;
       const [[f1, s1], [f2, s2]] = sp.shares;
       if (opts.margin !== undefined && s2 >= t - opts.margin) atMargin++;
-      if (Math.abs(s2 - t) <= NEAR_BAND)
-        // The second share to 6 decimals: 4.998% must stay below a 5% threshold, not round onto it.
-        nearThreshold.push({ provider: providers.ids[sp.provider], largest: roundShare(s1), second: Math.round(s2 * 1e6) / 1e6, footprints: [resolved.footprints[f1], resolved.footprints[f2]], cross: s2 >= t });
+      if (Math.abs(s2 - t) <= NEAR_BAND) {
+        const id = providers.ids[sp.provider];
+        const name = dataset.providerNames?.get(id);
+        // The second share to 6 decimals, rounded away from the threshold: 4.99996% stays below
+        // a 5% threshold instead of rounding onto it, and a cross share never rounds below it.
+        const second = (s2 >= t ? Math.ceil : Math.floor)(s2 * 1e6) / 1e6;
+        nearThreshold.push({ provider: id, ...(name ? { providerName: name } : {}), largest: roundShare(s1), second, footprints: [resolved.footprints[f1], resolved.footprints[f2]], cross: s2 >= t });
+      }
     }
     if (opts.margin !== undefined) metrics.crossAtMargin = atMargin;
     nearThreshold.sort((a, b) => Math.abs(a.second - t) - Math.abs(b.second - t) || (a.provider < b.provider ? -1 : 1));

@@ -110,6 +110,8 @@ describe("optimise for planners", () => {
       expect(Math.abs(p.second - 0.05)).toBeLessThanOrEqual(0.005 + 1e-9);
       // The figure shown agrees with the verdict: a share under the threshold is not rounded onto it.
       expect(p.cross).toBe(p.second >= 0.05);
+      // The demo names its providers, so each is named here too.
+      expect(p.providerName).toEqual(expect.any(String));
     }
     const check = await runCli(["check", "--format", "json"]);
     expect(JSON.parse(check.stdout).nearThreshold).toEqual(expect.any(Array));

@@ -114,15 +114,17 @@ describe("optimise reporters", () => {
     expect(t.endsWith("FAIL the result has 0 rule errors and 42 warnings (as `check` reports them) but breaks the search's limits above\n")).toBe(true);
   });
 
-  it("optimise text: a provider just under the threshold reads under it (4.998%, not 5.0%), one just over says it is cross", () => {
+  it("optimise text: providers near the threshold, named, with their footprints named; one just under reads under it (4.999%, not 5.0%), one over says it is cross", () => {
     const near = [
-      { provider: "RAL", largest: 0.9, second: 0.04998, footprints: ["F1", "F2"], cross: false },
-      { provider: "RAP", largest: 0.8, second: 0.0501, footprints: ["F2", "F3"], cross: true },
+      { provider: "RAL", providerName: "Royal Free", largest: 0.9, second: 0.04998, footprints: ["F1", "NEW01"], cross: false },
+      { provider: "RAP", largest: 0.8, second: 0.0501, footprints: ["NEW01", "F3"], cross: true },
+      { provider: "RAQ", largest: 0.8, second: 0.049999, footprints: ["F1", "F3"], cross: false },
     ];
     const t = text(summary({ result: { ...figures(42, 0), nearThreshold: near } }));
-    expect(t).toContain("providers within 0.5 points of the threshold (2)");
-    expect(t).toContain("RAL: 4.998% in F2 (largest 90.0% in F1)\n");
-    expect(t).toContain("RAP: 5.010% in F3 (largest 80.0% in F2), cross-footprint");
+    expect(t).toContain("providers within 0.5 points of the threshold (3)");
+    expect(t).toContain("RAL (Royal Free): 4.998% in NEW01 (largest 90.0% in F1 (North))\n");
+    expect(t).toContain("RAP: 5.010% in F3 (largest 80.0% in NEW01), cross-footprint");
+    expect(t).toContain("RAQ: 4.999% in F3");
   });
 
   it("optimise text: without a start, no start column; the result's errors are listed", () => {
