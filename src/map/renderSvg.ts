@@ -1,5 +1,5 @@
 import { formatInt } from "../model/format.js";
-import type { MapScene } from "./buildMap.js";
+import { type MapScene, wrap } from "./buildMap.js";
 import { escapeXml as x } from "./escapeXml.js";
 import { fillColour, markColours as mark } from "./palette.js";
 
@@ -202,14 +202,20 @@ function tooltip(f: MapScene["footprints"][number]): string {
   return `${f.id}${f.name ? ` ${f.name}` : ""}: ${formatInt(f.population)} people, ${f.units} unit${f.units === 1 ? "" : "s"} (${f.status})`;
 }
 
+/** Characters of 12 px text that fit beside a legend swatch (216 px: 36 reached the image's edge on the England map). */
+const LEGEND_CHARS = 34;
+
 /** The legend: what each mark means, with counts. */
 function legend(scene: MapScene): string {
   const lx = scene.box[2] + 20;
   const rows: string[] = [];
   let y = 0;
+  // Each text wraps at LEGEND_CHARS so it stays inside the legend column (250 px wide).
   const row = (swatch: string, text: string) => {
-    rows.push(`<g transform="translate(0 ${y})">${swatch}<text x="34" y="12" font-size="12" fill="#222">${x(text)}</text></g>`);
-    y += 22;
+    const lines = wrap(text, LEGEND_CHARS);
+    const spans = lines.map((l, i) => `<tspan x="34" dy="${i === 0 ? 0 : 14}">${x(l)}</tspan>`).join("");
+    rows.push(`<g transform="translate(0 ${y})">${swatch}<text x="34" y="12" font-size="12" fill="#222">${spans}</text></g>`);
+    y += 22 + 14 * (lines.length - 1);
   };
   const over = scene.footprints.filter((f) => f.bounds === "over").length;
   const under = scene.footprints.filter((f) => f.bounds === "under").length;

@@ -83,6 +83,18 @@ describe("renderSvg on a grid", () => {
     expect(svg).toContain("<title>Grid &lt;test&gt;</title>");
   });
 
+  it("renderSvg: legend texts wrap inside the legend column (a long count line is two lines, none cut)", () => {
+    const { dataset, result } = scene();
+    const svg = renderSvg(buildMap(dataset, plan, result, { title: "Grid", providerSites: [] }));
+    const legend = /<g id="legend"[^>]*>(.*?)<\/g>$/s.exec(svg.slice(svg.indexOf('<g id="legend"'), svg.indexOf("</g></g>", svg.indexOf('<g id="legend"')) + 4))![1];
+    const rows = [...legend.matchAll(/<text x="34"[^>]*>(.*?)<\/text>/g)].map((m) => [...m[1].matchAll(/<tspan[^>]*>(.*?)<\/tspan>/g)].map((t) => t[1]));
+    expect(rows.length).toBeGreaterThan(4);
+    for (const lines of rows) for (const l of lines) expect(l.length).toBeLessThanOrEqual(34);
+    const located = rows.find((lines) => lines[0].startsWith("cross-footprint provider"))!;
+    expect(located.join(" ")).toBe("cross-footprint provider: 0 of 1 located");
+    expect(located.length).toBe(2);
+  });
+
   it("renderSvg: each label names a point inside its footprint, on a unit away from the footprint's edge", () => {
     const { svg } = scene();
     const shapes = new Map(elements(svg, "path", "footprint").map((p) => [p["data-footprint"], rings(p.d)]));
