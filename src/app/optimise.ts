@@ -389,7 +389,7 @@ export function optimiseOutputs(spec: DatasetSpec, o: Pick<RunOptimiseOptions, "
 
 function outputRequests(files: OptimiseOutputs): OutputRequest[] {
   return [
-    { option: "--frontier", path: files.frontierDir, folderFiles: frontierFiles },
+    { option: "--frontier", path: files.frontierDir, folderFiles: frontierFiles, replaceSet: true },
     { option: "--out", path: files.out },
     { option: "--geojson", path: files.geojson },
     ...(files.map === undefined ? [] : typeof files.map === "string" ? [files.map] : files.map).map((path) => ({ option: "--map", path })),

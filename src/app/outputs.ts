@@ -17,6 +17,12 @@ export interface OutputRequest {
    * names are written there, and only they are checked against the inputs and the other outputs.
    */
   folderFiles?: RegExp;
+  /**
+   * For a folder output whose files make one set (a frontier: its plans and their table): on
+   * commit, files with these names that this run did not write (an earlier, longer set's) are
+   * removed, so the folder never holds a plan its table does not list.
+   */
+  replaceSet?: boolean;
 }
 
 /** A file a command reads, with what it is for messages ("--population", "the dataset manifest"). */
@@ -33,6 +39,8 @@ interface Output {
   target: string;
   /** For a folder output: the names of the files written in it. */
   folderFiles?: RegExp;
+  /** Remove the folder's files of those names that were not written (see OutputRequest). */
+  replaceSet?: boolean;
 }
 
 /** The dataset options that name a file (boundaries, population, providers, ... groups, exceptions). */
@@ -106,7 +114,7 @@ export async function prepareOutputs(spec: DatasetSpec | null, requests: readonl
     if (stats && !writable(file)) throw new UsageError(`${shown} is read-only; remove it or write the output somewhere else`, option);
     for (const key of keys) taken.set(key, option);
   };
-  for (const { option, path, folderFiles } of requests) {
+  for (const { option, path, folderFiles, replaceSet } of requests) {
     if (path === undefined) continue;
     const target = resolveTarget(path, option);
     if (folderFiles) {
@@ -128,7 +136,7 @@ export async function prepareOutputs(spec: DatasetSpec | null, requests: readonl
         if (!statOrNull(parent)?.isDirectory()) throw new UsageError(`cannot make the folder ${path}: ${shownParent} is not a folder`, option);
         probe(parent, shownParent, path, option);
       }
-      outputs.push({ option, path, target, folderFiles });
+      outputs.push({ option, path, target, folderFiles, replaceSet });
       continue;
     }
     for (const o of outputs) {
@@ -223,6 +231,7 @@ export class Outputs {
         this.staged.delete(key);
         this.written.push({ output: s.output, shown: s.shown });
       }
+      this.removeStale();
     } finally {
       this.abandon();
     }
@@ -251,6 +260,21 @@ export class Outputs {
     this.closed = true;
     const untouched = this.list.filter((_, i) => !this.written.some((w) => w.output === i)).map((o) => o.path);
     return { written: this.written.map((w) => w.shown), untouched };
+  }
+
+  /**
+   * For each folder output that replaces its set and was written to: removes the files of its
+   * names that this run did not write (prepareOutputs checked them against the inputs). They go
+   * after the new set is in place, so an interruption leaves at worst an old extra file, never a
+   * missing new one.
+   */
+  private removeStale(): void {
+    this.list.forEach((o, i) => {
+      if (!o.folderFiles || !o.replaceSet) return;
+      const now = new Set(this.written.filter((w) => w.output === i).map((w) => basename(w.shown)));
+      if (now.size === 0) return;
+      for (const name of readdirSync(o.target)) if (o.folderFiles.test(name) && !now.has(name)) unlinkSync(join(o.target, name));
+    });
   }
 
   /** The index of the output of `option` (at `path`, or the only one). */

@@ -157,6 +157,28 @@ describe("folder outputs (optimise --frontier DIR, prepare --out DIR)", () => {
     expect(again.commit()).toEqual([at("new/deeper/frontier-01.csv"), at("new/deeper/frontier.csv"), at("o9.csv")]);
     expect(readdirSync(at("new/deeper")).sort()).toEqual(["frontier-01.csv", "frontier.csv"]);
   });
+
+  it("Outputs: a folder that replaces its set loses the earlier set's extra files on commit (not others, not when nothing is written, not without replaceSet)", async () => {
+    mkdirSync(at("f4"));
+    for (const n of ["frontier-01.csv", "frontier-02.csv", "frontier-03.csv", "frontier.csv", "notes.csv"]) writeFileSync(at(`f4/${n}`), "old\n");
+    const kept = await prepareOutputs(null, [{ option: "--frontier", path: at("f4"), folderFiles: files, replaceSet: true }]);
+    kept.writeIn("--frontier", "frontier-01.csv", "new\n");
+    kept.abandon();
+    expect(readdirSync(at("f4")).sort()).toEqual(["frontier-01.csv", "frontier-02.csv", "frontier-03.csv", "frontier.csv", "notes.csv"]);
+    expect(readFileSync(at("f4/frontier-01.csv"), "utf8")).toBe("old\n");
+
+    const plain = await prepareOutputs(null, [{ option: "--frontier", path: at("f4"), folderFiles: files }]);
+    plain.writeIn("--frontier", "frontier.csv", "t\n");
+    plain.commit();
+    expect(readdirSync(at("f4")).sort()).toEqual(["frontier-01.csv", "frontier-02.csv", "frontier-03.csv", "frontier.csv", "notes.csv"]);
+
+    const outputs = await prepareOutputs(null, [{ option: "--frontier", path: at("f4"), folderFiles: files, replaceSet: true }]);
+    outputs.writeIn("--frontier", "frontier-01.csv", "new\n");
+    outputs.writeIn("--frontier", "frontier.csv", "table\n");
+    expect(outputs.commit()).toEqual([at("f4/frontier-01.csv"), at("f4/frontier.csv")]);
+    expect(readdirSync(at("f4")).sort()).toEqual(["frontier-01.csv", "frontier.csv", "notes.csv"]);
+    expect(readFileSync(at("f4/frontier-01.csv"), "utf8")).toBe("new\n");
+  });
 });
 
 describe("one way to write", () => {

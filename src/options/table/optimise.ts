@@ -52,7 +52,7 @@ export const optimiseRows = [
     value: file(),
     commands: o,
     flag: "--frontier <dir>",
-    help: "search the trade-off (caps on split areas and moves, each count of a range; the time is the total) and write every non-dominated plan (frontier-01.csv ...) and frontier.csv to <dir> (made when missing)",
+    help: "search the trade-off (caps on split areas and moves, each count of a range; the time is the total) and write every non-dominated plan (frontier-01.csv ...) and frontier.csv to <dir> (made when missing; an earlier frontier's plans there are removed)",
   }),
   option({ name: "format", value: choice(["text", "json"]), commands: o, flag: "--format <name>", default: "text", help: "summary as text or json" }),
   option({ name: "quiet", value: flag(), commands: o, flag: "-q, --quiet", default: false, help: "no progress display" }),
