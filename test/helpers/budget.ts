@@ -13,12 +13,14 @@ export const long = process.env.STP_FOOTPRINT_LONG === "1";
  */
 export function itLong(name: string, fn: () => unknown, timeout?: number): void {
   if (long) it(name, fn, timeout);
+  // Skipped on purpose in `npm test` (kept under 90 s): it runs in `npm run test:long`, which CI runs too.
   else it.skip(`${name} (in npm run test:long)`, fn);
 }
 
 /** `describe` for tests that run only in the long suite (see itLong). */
 export function describeLong(name: string, fn: () => void): void {
   if (long) describe(name, fn);
+  // Skipped on purpose in `npm test` (kept under 90 s): it runs in `npm run test:long`, which CI runs too.
   else describe.skip(`${name} (in npm run test:long)`, fn);
 }
 
