@@ -1,7 +1,7 @@
 import { InputError } from "../errors.js";
 import { detectColumn } from "./detectFields.js";
 import { openCsv } from "./readCsv.js";
-import { parseNumber } from "./parseNumber.js";
+import { providerCells, providerColumnPreferences } from "./readProviders.js";
 
 /** One row of a catchment proportions file: the share of an area's patients that went to a provider. */
 export interface CatchmentRow {
@@ -41,7 +41,7 @@ export async function openCatchment(file: string, lookupColumns: readonly string
     csv.header,
     "provider",
     cols.providerColumn,
-    ["provider", "provider_code", "trust_code", "trust", "org_code", /provider/i, /trust/i],
+    providerColumnPreferences,
     "--provider-column",
   );
   const proportion = detectColumn(
@@ -66,10 +66,7 @@ export async function openCatchment(file: string, lookupColumns: readonly string
   const ai = csv.header.indexOf(area), pi = csv.header.indexOf(provider), vi = csv.header.indexOf(proportion);
   async function* rows(): AsyncGenerator<CatchmentRow> {
     for await (const { cells, line } of csv.rows) {
-      const value = parseNumber(cells[vi], file, line, proportion);
-      if (value < 0) throw new InputError(file, `proportion ${value} is negative`, { line, field: proportion });
-      const p = cells[pi].trim();
-      if (p === "") throw new InputError(file, "empty provider code", { line, field: provider });
+      const { provider: p, value } = providerCells(cells, pi, vi, { file, line, provider, value: proportion, what: "proportion" });
       const a = cells[ai].trim();
       if (a === "") throw new InputError(file, "empty area code", { line, field: area });
       yield { area: a, provider: p, proportion: value, line };

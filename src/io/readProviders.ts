@@ -19,6 +19,27 @@ export interface ProviderColumns {
   valueColumn?: string;
 }
 
+/** Likely names of a provider code column, most likely first (provider activity and catchment files). */
+export const providerColumnPreferences: (string | RegExp)[] = ["provider", "provider_code", "trust_code", "trust", "org_code", /provider/i, /trust/i];
+
+/**
+ * A provider row's code and number (activity, or a catchment proportion): the number plain and not
+ * negative, the code not empty; otherwise an InputError naming the file, line and column.
+ */
+export function providerCells(
+  cells: readonly string[],
+  pi: number,
+  vi: number,
+  at: { file: string; line: number; provider: string; value: string; what: string },
+): { provider: string; value: number } {
+  const { file, line } = at;
+  const value = parseNumber(cells[vi], file, line, at.value);
+  if (value < 0) throw new InputError(file, `${at.what} ${value} is negative`, { line, field: at.value });
+  const provider = cells[pi].trim();
+  if (provider === "") throw new InputError(file, "empty provider code", { line, field: at.provider });
+  return { provider, value };
+}
+
 /**
  * Streams a long provider CSV `provider,unit,value` (activity, patients or catchment population);
  * columns are detected (trust_code, CCG16CD, catchment_pop ...) or named. Rows are yielded one by
@@ -31,7 +52,7 @@ export async function streamProviders(file: string, idField?: string, cols: Prov
     csv.header,
     "provider",
     cols.providerColumn,
-    ["provider", "provider_code", "trust_code", "trust", "org_code", /provider/i, /trust/i],
+    providerColumnPreferences,
     "--provider-column",
   );
   const unitCol = detectColumn(file, csv.header, "unit", cols.unitColumn, unitColumnPreferences(idField), "--unit-column", [providerCol]);
@@ -47,10 +68,7 @@ export async function streamProviders(file: string, idField?: string, cols: Prov
   const pi = csv.header.indexOf(providerCol), ui = csv.header.indexOf(unitCol), vi = csv.header.indexOf(valueCol);
   async function* rows(): AsyncGenerator<ProviderRow> {
     for await (const { cells, line } of csv.rows) {
-      const value = parseNumber(cells[vi], file, line, valueCol);
-      if (value < 0) throw new InputError(file, `value ${value} is negative`, { line, field: valueCol });
-      const provider = cells[pi].trim();
-      if (provider === "") throw new InputError(file, "empty provider code", { line, field: providerCol });
+      const { provider, value } = providerCells(cells, pi, vi, { file, line, provider: providerCol, value: valueCol, what: "value" });
       yield { provider, unit: cells[ui].trim(), value, line };
     }
   }

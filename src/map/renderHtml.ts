@@ -1,7 +1,7 @@
 import { byRule } from "../report/findings.js";
 import { formatInt } from "../model/format.js";
 import type { MapScene } from "./buildMap.js";
-import { escapeXml as x } from "./escapeXml.js";
+import { escapeXml as x, htmlPage, verdictBadge } from "../report/html.js";
 
 const css = `
 body{font-family:"DejaVu Sans",Verdana,Arial,Helvetica,sans-serif;margin:0 auto;max-width:1280px;padding:16px 24px;color:#111;background:#fff;line-height:1.4}
@@ -54,17 +54,10 @@ export function renderHtml(scene: MapScene, svg: string): string {
     findings.push(`</ul>`);
   }
   const inlineSvg = svg.replace(/^<svg /, `<svg id="map" `);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${x(title)}</title>
-<style>${css}</style>
-</head>
-<body>
-<h1>${x(title)}</h1>
-<p><span class="verdict ${result.ok ? "pass" : "fail"}">${result.ok ? "PASS" : "FAIL"}</span> ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}</p>
+  return htmlPage(
+    title,
+    css,
+    `<p>${verdictBadge(result.ok)} ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}</p>
 <h2>Metrics</h2>
 <dl class="metrics">
 <dt>units</dt><dd>${formatInt(m.units)}</dd>
@@ -85,8 +78,6 @@ ${rows}
 </table>
 <h2>Findings</h2>
 ${findings.length ? findings.join("\n") : "<p>No findings.</p>"}
-<footer><h2>How this report was made</h2><p class="hint" id="provenance">${[scene.caption, ...scene.provenance].map(x).join("<br>")}</p></footer>
-</body>
-</html>
-`;
+<footer><h2>How this report was made</h2><p class="hint" id="provenance">${[scene.caption, ...scene.provenance].map(x).join("<br>")}</p></footer>`,
+  );
 }

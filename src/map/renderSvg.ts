@@ -1,6 +1,6 @@
 import { formatInt } from "../model/format.js";
 import { type MapScene, wrap } from "./buildMap.js";
-import { escapeXml as x } from "./escapeXml.js";
+import { escapeXml as x } from "../report/html.js";
 import { fillColour, markColours as mark } from "./palette.js";
 
 /** Font families for labels: DejaVu Sans first (it is what resvg finds on Debian), then common fallbacks. */

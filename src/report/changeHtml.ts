@@ -1,6 +1,7 @@
 import type { Provenance } from "../model/provenance.js";
 import { formatInt } from "../model/format.js";
 import type { ChangeReport } from "../rules/changeReport.js";
+import { escapeXml as x, htmlPage, verdictBadge } from "./html.js";
 import { changeSummary, footprintText, headlineRows, sharesText } from "./changeText.js";
 
 const css = `
@@ -25,10 +26,6 @@ code{font-size:.95em}
  .screen-only{display:none}
 }
 `;
-
-function x(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 /**
  * The before/after report as one self-contained HTML page: the verdict and headline figures
@@ -74,17 +71,10 @@ export function changeHtml(r: ChangeReport, p: Provenance, svg: string, title: s
     .join("\n");
   const table = (id: string, cols: string[], body: string, empty: string) =>
     body ? `<table id="${id}"><thead><tr>${cols.map((c) => `<th${/population|units|#|start|proposal|change$/.test(c) && !/shares/.test(c) ? ' class="num"' : ""}>${c}</th>`).join("")}</tr></thead>\n<tbody>\n${body}\n</tbody></table>` : `<p>${empty}</p>`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${x(title)}</title>
-<style>${css}</style>
-</head>
-<body>
-<h1>${x(title)}</h1>
-<p><span class="verdict ${r.b.ok ? "pass" : "fail"}">${r.b.ok ? "PASS" : "FAIL"}</span> ${x(changeSummary(r))}</p>
+  return htmlPage(
+    title,
+    css,
+    `<p>${verdictBadge(r.b.ok)} ${x(changeSummary(r))}</p>
 <p class="hint">Start (A): ${x(r.a.source)}<br>Proposal (B): ${x(r.b.source)}<br>Population bounds ${formatInt(r.bounds.min)} to ${formatInt(r.bounds.max)}; a provider is cross-footprint with at least ${r.threshold * 100}% of its activity in each of two footprints. Figures are those <code>check</code> reports for each plan.</p>
 <table id="headline"><thead><tr><th></th><th class="num">start</th><th class="num">proposal</th><th class="num">change</th></tr></thead><tbody>
 ${head}
@@ -106,8 +96,6 @@ ${r.notes.length ? `<h2>Notes on the data</h2>\n<ul id="notes">${r.notes.map((t)
 <h2>How this report was made</h2>
 <dl class="prov" id="provenance">
 ${prov}
-</dl>
-</body>
-</html>
-`;
+</dl>`,
+  );
 }
