@@ -1,4 +1,4 @@
-import { type DatasetSpec, loadDataset, requirePopulation } from "../io/loadDataset.js";
+import { type DatasetSpec, type LoadedDataset, loadDataset, requirePopulation } from "../io/loadDataset.js";
 import { readCsv } from "../io/readCsv.js";
 import { readPlan } from "../io/readPlan.js";
 import type { Plan } from "../model/types.js";
@@ -15,18 +15,26 @@ import { type PlanComparison, comparePlans } from "../rules/comparePlans.js";
  * c.diff.moved.length; // units in another footprint
  */
 export async function runDiff(spec: DatasetSpec, fileA: string, fileB: string, opts: { splitTolerance?: number } = {}): Promise<PlanComparison> {
+  const { loaded, a, b } = await loadTwoPlans(spec, fileA, fileB);
+  return comparePlans(loaded.dataset, a, b, opts);
+}
+
+/**
+ * The dataset (without its own plan; population required) and two CSV plans read against it, for
+ * `diff` and the before/after report. The dataset's plan column names apply to a plan whose header
+ * has them; otherwise its columns are detected.
+ */
+export async function loadTwoPlans(spec: DatasetSpec, fileA: string, fileB: string): Promise<{ loaded: LoadedDataset; a: Plan; b: Plan }> {
   const loaded = await loadDataset({ ...spec, plan: undefined });
   requirePopulation(loaded);
-  const { dataset, boundaryFile } = loaded;
   const read = async (file: string): Promise<Plan> => {
     const { header } = await readCsv(file);
     const pick = (c: string | undefined) => (c !== undefined && header.includes(c) ? c : undefined);
-    return readPlan(file, boundaryFile.idField, {
+    return readPlan(file, loaded.boundaryFile.idField, {
       unitColumn: pick(spec.planUnitColumn),
       footprintColumn: pick(spec.footprintColumn),
       nameColumn: pick(spec.footprintNameColumn),
     });
   };
-  const [a, b] = [await read(fileA), await read(fileB)];
-  return comparePlans(dataset, a, b, opts);
+  return { loaded, a: await read(fileA), b: await read(fileB) };
 }

@@ -1,17 +1,15 @@
 import { basename, extname } from "node:path";
 import { UsageError } from "../errors.js";
-import { type DatasetSpec, loadDataset, requirePopulation } from "../io/loadDataset.js";
-import { readCsv } from "../io/readCsv.js";
-import { readPlan } from "../io/readPlan.js";
+import type { DatasetSpec } from "../io/loadDataset.js";
 import { datasetProviderSites } from "../io/readProviderSites.js";
 import { buildMap } from "../map/buildMap.js";
 import { assertPngBudget, minMapHeight } from "../map/pngBudget.js";
 import { renderPng } from "../map/renderPng.js";
 import { renderSvg } from "../map/renderSvg.js";
-import type { Plan } from "../model/types.js";
 import { changeHtml } from "../report/changeHtml.js";
 import { changeMarkdown } from "../report/changeMarkdown.js";
 import { buildChangeReport, type ChangeReport } from "../rules/changeReport.js";
+import { loadTwoPlans } from "./diff.js";
 import { type Outputs, prepareOutputs } from "./outputs.js";
 import { type Invocation, type Provenance, provenance, provenanceLines } from "./provenance.js";
 
@@ -77,15 +75,8 @@ export function reportOutputs(spec: DatasetSpec, fileA: string, fileB: string, o
 async function report(spec: DatasetSpec, fileA: string, fileB: string, o: RunReportOptions, outputs: Outputs): Promise<{ report: ChangeReport; provenance: Provenance; files: string[] }> {
   // The smallest map this width can make: a PNG over the budget even then is refused before reading.
   if (outputs.paths("--out").some((f) => /\.png$/i.test(f))) assertPngBudget(o.width ?? 1000, minMapHeight, o.scale ?? 1.5, "--scale");
-  const loaded = await loadDataset({ ...spec, plan: undefined });
-  requirePopulation(loaded);
-  const { dataset, boundaryFile } = loaded;
-  const read = async (file: string): Promise<Plan> => {
-    const { header } = await readCsv(file);
-    const pick = (c: string | undefined) => (c !== undefined && header.includes(c) ? c : undefined);
-    return readPlan(file, boundaryFile.idField, { unitColumn: pick(spec.planUnitColumn), footprintColumn: pick(spec.footprintColumn), nameColumn: pick(spec.footprintNameColumn) });
-  };
-  const [a, b] = [await read(fileA), await read(fileB)];
+  const { loaded, a, b } = await loadTwoPlans(spec, fileA, fileB);
+  const { dataset } = loaded;
   a.source = fileA;
   b.source = fileB;
   const built = buildChangeReport(dataset, a, b, { splitTolerance: o.splitTolerance });

@@ -20,15 +20,8 @@ export interface Lookup {
   file: string;
   header: string[];
   rows: CsvRow[];
-  columns: {
-    smallArea: string;
-    unit: string;
-    unitName?: string;
-    footprint?: string;
-    footprintName?: string;
-    splitArea?: string;
-    splitAreaName?: string;
-  };
+  /** The columns used: as named, or detected (the small-area column always resolved). */
+  columns: LookupColumnNames & { smallArea: string };
 }
 
 /**
