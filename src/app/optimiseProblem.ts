@@ -188,17 +188,17 @@ function unsplitGroups(dataset: Dataset, inst: Instance, tolerance: number, grou
     else union(u, prior);
   }
   const pop = new Map<number, number>();
-  const size = new Map<number, number>();
+  const membersOf = new Map<number, number[]>();
   for (let u = 0; u < n; u++) {
     const r = find(u);
     pop.set(r, (pop.get(r) ?? 0) + inst.population[u]);
-    size.set(r, (size.get(r) ?? 0) + 1);
+    const members = membersOf.get(r);
+    if (members) members.push(u);
+    else membersOf.set(r, [u]);
   }
   // A cluster must also be connected by itself, or contracting it would hide a gap.
-  const membersOf = new Map<number, number[]>();
-  for (let u = 0; u < n; u++) if (size.get(find(u))! >= 2) membersOf.set(find(u), [...(membersOf.get(find(u)) ?? []), u]);
   const connected = new Set<number>();
-  for (const [r, us] of membersOf) if (components(us, dataset.adjacency.neighbors).length === 1) connected.add(r);
+  for (const [r, us] of membersOf) if (us.length >= 2 && components(us, dataset.adjacency.neighbors).length === 1) connected.add(r);
   const number = new Map<number, number>();
   let next = first;
   for (let u = 0; u < n; u++) {

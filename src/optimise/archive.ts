@@ -37,7 +37,7 @@ export class Archive {
     const e = s.energy;
     const split = e.term("split")?.count ?? 0;
     const moved = s.moved;
-    if (split > this.maxSplit || moved > this.maxMoved || e.capExcess(moved) > 0) return;
+    if (split > this.maxSplit || moved > this.maxMoved || e.capExcess() > 0) return;
     const cell = split * (this.maxMoved + 1) + moved;
     const cross = e.terms[0].count;
     const tie = e.terms[0].tie;

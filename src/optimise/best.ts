@@ -30,7 +30,7 @@ export class BestTracker {
   offer(i: number): boolean {
     const s = this.states[i];
     const e = s.energy;
-    const x = e.capExcess(s.moved);
+    const x = e.capExcess();
     const p = e.primary(s);
     const t = e.tie();
     if (!better(x, p, t, s.moved, this.x, this.p, this.t, this.m)) return false;

@@ -41,7 +41,7 @@ export interface OptimiseOptions {
   maxMoves?: number;
   /**
    * Count units moved as the result's names will (a footprint that stops continuing its start
-   * counts whole); default: when a moves limit, cap, weight or the archive makes them matter.
+   * counts whole); default: when a moves limit, a moved weight or the archive makes them matter.
    */
   movedByIdentity?: boolean;
   /** Per unit, how many units it stands for in units moved (a contracted group); default 1. */

@@ -162,7 +162,7 @@ export function resplitPair(s: State, fa: number, fb: number, maxMovable: number
   const energy = s.energy;
   two.load(s, fa, fb, units, r);
   let bestSide = side;
-  let bx = energy.capExcess(s.moved);
+  let bx = energy.capExcess();
   let bp = energy.primary(s);
   let bt = energy.tie();
   let bm = s.moved;

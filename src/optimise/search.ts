@@ -64,7 +64,7 @@ export function* search(inst: Instance, opts: OptimiseOptions = {}, replica = 0)
   // Units moved count as the result's names will when they matter beyond breaking ties (a limit or
   // a weight): a footprint that stops continuing its start footprint counts all its units.
   const identity =
-    opts.movedByIdentity ?? (opts.maxMoves !== undefined || opts.objective?.caps?.moved !== undefined || (opts.objective?.weights?.moved ?? 0) > 0 || opts.archive !== undefined);
+    opts.movedByIdentity ?? (opts.maxMoves !== undefined || (opts.objective?.weights?.moved ?? 0) > 0 || opts.archive !== undefined);
   const stateOptions = { start: plan.start, lock: plan.lock, maxMoves: opts.maxMoves ?? Infinity, minOf: plan.minOf, maxOf: plan.maxOf, weight: opts.unitWeight, identity };
   const first = new State(inst, plan.assign, plan.k, makeEnergy, stateOptions);
   first.minCount = Math.max(1, plan.count.min);

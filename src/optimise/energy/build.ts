@@ -15,7 +15,7 @@ export interface ObjectiveOptions {
   /** Terms to keep counting even at weight 0 (the frontier measures split areas in every run). */
   measure?: TermName[];
   /** Soft caps: a plan over a cap is never returned, and the energy adds `capPenalty` per unit over. */
-  caps?: { split?: number; moved?: number };
+  caps?: { split?: number };
   tuning?: {
     /** Weight of the cross-footprint excess tie-breaker (default 0.3). */
     tie?: number;
@@ -64,6 +64,6 @@ export function energyFactory(inst: Instance, o: ObjectiveOptions = {}): (s: Sta
       // Check counts an area split when a second footprint holds MORE than the tolerance.
       terms.push(new ShareTerm("split", s.n, s.k, inst.areas, inst.splitTolerance + 1e-12, { count: w.split, tie: t.splitTie, spread: 0 }));
     const caps = o.caps?.split !== undefined ? [{ term: terms.findIndex((x) => x.name === "split"), cap: o.caps.split }] : [];
-    return new Energy(terms, w.moved, t.movedTie, caps, t.capPenalty, o.caps?.moved ?? Infinity);
+    return new Energy(terms, w.moved, t.movedTie, caps, t.capPenalty);
   };
 }

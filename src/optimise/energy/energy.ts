@@ -22,17 +22,14 @@ export class Energy {
   readonly capTerm: Int32Array;
   readonly capValue: Float64Array;
   readonly capPenalty: number;
-  /** Soft cap on units moved (Infinity for none), priced like the terms' caps. */
-  readonly movedCap: number;
 
-  constructor(terms: Term[], movedWeight: number, movedTie: number, caps: { term: number; cap: number }[] = [], capPenalty = 1, movedCap = Infinity) {
+  constructor(terms: Term[], movedWeight: number, movedTie: number, caps: { term: number; cap: number }[] = [], capPenalty = 1) {
     this.terms = terms;
     this.movedWeight = movedWeight;
     this.wMoved = movedWeight + movedTie;
     this.capTerm = Int32Array.from(caps, (c) => c.term);
     this.capValue = Float64Array.from(caps, (c) => c.cap);
     this.capPenalty = capPenalty;
-    this.movedCap = movedCap;
   }
 
   /** The term called `name`, if the energy has one. */
@@ -55,8 +52,6 @@ export class Energy {
       const cap = this.capValue[i];
       d += this.capPenalty * (Math.max(0, t.count + t.dCount - cap) - Math.max(0, t.count - cap));
     }
-    const mc = this.movedCap;
-    if (mc !== Infinity && dm !== 0) d += this.capPenalty * (Math.max(0, s.moved + dm - mc) - Math.max(0, s.moved - mc));
     return d;
   }
 
@@ -74,14 +69,13 @@ export class Energy {
   value(s: State): number {
     let e = 0;
     for (const t of this.terms) e += t.energy();
-    return e + this.wMoved * s.moved + this.capExcess(s.moved) * this.capPenalty;
+    return e + this.wMoved * s.moved + this.capExcess() * this.capPenalty;
   }
 
-  /** Total of the counts above their caps (0 when every cap holds), given units moved. */
-  capExcess(moved: number): number {
+  /** Total of the counts above their caps (0 when every cap holds). */
+  capExcess(): number {
     let x = 0;
     for (let i = 0; i < this.capTerm.length; i++) x += Math.max(0, this.terms[this.capTerm[i]].count - this.capValue[i]);
-    if (moved > this.movedCap) x += moved - this.movedCap;
     return x;
   }
 
@@ -202,7 +196,6 @@ export class EnergyPair {
     const e = this.energy;
     let x = 0;
     for (let i = 0; i < e.capTerm.length; i++) x += Math.max(0, this.parts[e.capTerm[i]].count - e.capValue[i]);
-    if (this.moved > e.movedCap) x += this.moved - e.movedCap;
     return x;
   }
 
