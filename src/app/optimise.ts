@@ -421,10 +421,12 @@ export async function writeOptimiseOutputs(outcome: OptimiseOutcome, spec: Datas
       );
     }
     if (outputs.has("--out")) outputs.write("--out", planToCsv(outcome.plan));
+    const maps = outputs.paths("--map");
+    if (!outputs.has("--geojson") && maps.length === 0) return outputs.commit();
+    // Provenance (each input's SHA-256) only for the outputs that carry it: the GeoJSON and maps.
     const q = outcome.summary.search;
     const prov = { ...(await provenance(spec, outcome.dataset, files.invocation)), search: { seed: q.seed, iterations: q.iterations, replicas: q.replicas, threads: q.threads, seconds: q.seconds } };
     if (outputs.has("--geojson")) outputs.write("--geojson", await footprintsGeoJson(outcome.dataset, outcome.plan, outcome.check, { decimals: files.decimals, provenance: prov }));
-    const maps = outputs.paths("--map");
     if (maps.length) {
       const providerSites = await datasetProviderSites(spec);
       for (const map of maps) {
